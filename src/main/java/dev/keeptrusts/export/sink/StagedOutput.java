@@ -1,0 +1,102 @@
+package dev.keeptrusts.export.sink;
+
+import dev.keeptrusts.export.request.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A hidden staging directory beside the destination, so that an export's files appear where the
+ * user asked only when the whole export has succeeded: the pipeline writes into it, {@link
+ * #publish} renames the finished files into place, and {@link #discard} removes everything after
+ * a failure.
+ */
+public final class StagedOutput {
+  private final Destination destination;
+  private final Path staging;
+
+  private StagedOutput(Destination destination, Path staging) {
+    this.destination = destination;
+    this.staging = staging;
+  }
+
+  /** Creates the destination directory and the staging directory inside it, or says why it cannot. */
+  public static StagedOutput prepare(Destination destination, String exportId) {
+    Path directory = destination.directory();
+    try {
+      Files.createDirectories(directory);
+      Path staging = Files.createDirectories(directory.resolve(".kt-staging-" + exportId));
+      if (!Files.isWritable(staging)) {
+        throw new UsageException("cannot write to " + directory + ": permission denied; choose another --output");
+      }
+      return new StagedOutput(destination, staging);
+    } catch (FileSystemException e) {
+      String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+      throw new UsageException("cannot write to " + directory + " (" + reason + " at " + e.getFile() + "); choose another --output", e);
+    } catch (IOException e) {
+      throw new UsageException("cannot write to " + directory + ": " + e.getMessage() + "; choose another --output", e);
+    }
+  }
+
+  /** Where the pipeline writes its shards. */
+  public Path stagingDirectory() {
+    return staging;
+  }
+
+  /** Moves the finished shards to the destination and returns their final paths, in name order. */
+  public List<Path> publish() {
+    try {
+      List<Path> shards = stagedShards();
+      List<Path> published = new ArrayList<>();
+      if (destination.isSingleFile()) {
+        if (shards.size() != 1) {
+          throw new IllegalStateException("expected one file in " + staging + ", found " + shards.size());
+        }
+        published.add(move(shards.get(0), destination.directory().resolve(destination.fileName())));
+      } else {
+        for (Path shard : shards) {
+          published.add(move(shard, destination.directory().resolve(shard.getFileName())));
+        }
+      }
+      discard();
+      return published;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes the staging directory and everything in it; safe to call more than once. */
+  public void discard() {
+    if (!Files.exists(staging)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(staging)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not remove " + staging, e);
+    }
+  }
+
+  private List<Path> stagedShards() throws IOException {
+    try (Stream<Path> files = Files.list(staging)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private static Path move(Path from, Path to) throws IOException {
+    return Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

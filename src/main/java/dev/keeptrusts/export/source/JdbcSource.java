@@ -1,0 +1,85 @@
+package dev.keeptrusts.export.source;
+
+import dev.keeptrusts.export.request.UsageException;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * How to connect to the gateway's database. Serializable so read workers can open their own
+ * connections; the password is never part of {@link #toString()} or {@link #maskedUrl()}.
+ */
+public final class JdbcSource implements Serializable {
+  /** How long a connection attempt may take before the export fails instead of hanging. */
+  public static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  public JdbcSource(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public boolean isPostgres() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  /** The URL with any inline password replaced by {@code ***}, safe to print and record. */
+  public String maskedUrl() {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
+  }
+
+  public Connection connect() throws SQLException {
+    Properties props = new Properties();
+    if (user != null) {
+      props.setProperty("user", user);
+    }
+    if (password != null) {
+      props.setProperty("password", password);
+    }
+    if (isPostgres()) {
+      props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+      props.setProperty("socketTimeout", "0");
+      props.setProperty("ApplicationName", "kt-export");
+    }
+    DriverManager.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
+    return DriverManager.getConnection(url, props);
+  }
+
+  /** Connects, turning failures into a message that names the database and the fix. */
+  public Connection connectOrExplain() {
+    try {
+      return connect();
+    } catch (SQLException e) {
+      throw new UsageException(
+          "cannot connect to " + maskedUrl() + ": " + firstLine(e.getMessage())
+              + "; check --jdbc-url, --jdbc-user and KT_JDBC_PASSWORD", e);
+    }
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).trim();
+  }
+
+  @Override
+  public String toString() {
+    return maskedUrl() + (user == null ? "" : " as " + user);
+  }
+}
