@@ -43,7 +43,8 @@ public final class ExportPipeline {
         new WriteShards(sinkFor(request), stagingDirectory, entity, request.format().extension(), shards));
   }
 
-  static FileIO.Sink<GenericRecord> sinkFor(ExportRequest request) {
+  /** The file writer for the request's format; also used for shards that got no records. */
+  public static FileIO.Sink<GenericRecord> sinkFor(ExportRequest request) {
     return switch (request.format()) {
       case JSON -> JsonSink.envelope(
           request.type(),

@@ -27,7 +27,7 @@ public class CsvSink implements FileIO.Sink<GenericRecord> {
   private static final CsvFactory CSV =
       CsvFactory.builder()
           .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-          .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS, CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+          .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
           .build();
 
   private final RecordType type;
@@ -60,7 +60,8 @@ public class CsvSink implements FileIO.Sink<GenericRecord> {
     for (int i = 0; i < fields.size(); i++) {
       Object value = record.get(i);
       if (value == null) {
-        csv.writeNull();
+        // An unquoted empty cell; writeNull() drops the column in Jackson's array-as-row mode.
+        csv.writeRawValue("");
         continue;
       }
       switch (fields.get(i).type()) {
