@@ -7,6 +7,7 @@ import dev.keeptrusts.export.pipeline.ExportOptions;
 import dev.keeptrusts.export.pipeline.ExportRequest;
 import dev.keeptrusts.export.pipeline.ExportResult;
 import dev.keeptrusts.export.pipeline.ExportRunner;
+import dev.keeptrusts.export.request.UsageException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,11 @@ class ExportCreateCommand implements Callable<Integer> {
   @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user.")
   String jdbcUser;
 
+  @picocli.CommandLine.Parameters(
+      paramLabel = "-- BEAM_OPTIONS",
+      description = "Beam pipeline options after --, passed through unchanged, e.g. -- --rowsPerPartition=50000 --targetParallelism=4.")
+  List<String> beamOptions = new ArrayList<>();
+
   @Override
   public Integer call() {
     Kt kt = (Kt) spec.root().userObject();
@@ -104,7 +110,12 @@ class ExportCreateCommand implements Callable<Integer> {
 
   /** The flags as Beam pipeline options, on the DirectRunner without its test-only checks. */
   ExportOptions toOptions() {
-    ExportOptions options = PipelineOptionsFactory.create().as(ExportOptions.class);
+    ExportOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beamOptions.toArray(String[]::new)).as(ExportOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("invalid Beam option after --: " + e.getMessage());
+    }
     options.setRunner(DirectRunner.class);
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);

@@ -4,18 +4,21 @@ import dev.keeptrusts.export.filter.FilterByValues;
 import dev.keeptrusts.export.filter.FilterByWindow;
 import dev.keeptrusts.export.request.Micros;
 import dev.keeptrusts.export.request.RecordFilter;
+import dev.keeptrusts.export.request.RecordType;
 import dev.keeptrusts.export.sink.CsvSink;
 import dev.keeptrusts.export.sink.EnvelopeHeader;
 import dev.keeptrusts.export.sink.JsonSink;
+import dev.keeptrusts.export.sink.ParquetShardLayout;
+import dev.keeptrusts.export.sink.ShardLayout;
+import dev.keeptrusts.export.sink.TextShardLayout;
 import dev.keeptrusts.export.sink.WriteShards;
 import dev.keeptrusts.export.source.ReadRecords;
 import dev.keeptrusts.export.source.SelectQuery;
 import dev.keeptrusts.export.source.TimeSlice;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -40,22 +43,27 @@ public final class ExportPipeline {
     }
     records.apply(
         "WriteShards",
-        new WriteShards(sinkFor(request), stagingDirectory, entity, request.format().extension(), shards));
+        new WriteShards(layoutFor(request), stagingDirectory, entity, request.format().extension(), shards));
   }
 
-  /** The file writer for the request's format; also used for shards that got no records. */
-  public static FileIO.Sink<GenericRecord> sinkFor(ExportRequest request) {
+  /** How the request's format is written in parts and assembled into shards. */
+  static ShardLayout layoutFor(ExportRequest request) {
+    RecordType type = request.type();
     return switch (request.format()) {
-      case JSON -> JsonSink.envelope(
-          request.type(),
-          new EnvelopeHeader(
-              request.id(),
-              Micros.format(Micros.of(request.createdAt())),
-              Micros.format(request.window().fromMicros()),
-              Micros.format(request.window().toMicros())));
-      case JSONL -> JsonSink.lines(request.type());
-      case CSV -> new CsvSink(request.type(), request.csvRaw());
-      case PARQUET -> ParquetIO.sink(request.type().avroSchema()).withCompressionCodec(request.compression().codec());
+      case JSON -> new TextShardLayout(
+          JsonSink.arrayElements(type),
+          JsonSink.envelopeStart(
+              type,
+              new EnvelopeHeader(
+                  request.id(),
+                  Micros.format(Micros.of(request.createdAt())),
+                  Micros.format(request.window().fromMicros()),
+                  Micros.format(request.window().toMicros()))),
+          ",\n".getBytes(StandardCharsets.UTF_8),
+          JsonSink.ENVELOPE_END.getBytes(StandardCharsets.UTF_8));
+      case JSONL -> new TextShardLayout(JsonSink.lines(type), new byte[0], new byte[0], new byte[0]);
+      case CSV -> new TextShardLayout(CsvSink.rows(type, request.csvRaw()), CsvSink.headerRow(type), new byte[0], new byte[0]);
+      case PARQUET -> new ParquetShardLayout(type.avroSchema(), request.compression().codec());
     };
   }
 }

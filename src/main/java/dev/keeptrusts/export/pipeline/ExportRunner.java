@@ -1,6 +1,5 @@
 package dev.keeptrusts.export.pipeline;
 
-import dev.keeptrusts.export.sink.EmptyShards;
 import dev.keeptrusts.export.sink.StagedOutput;
 import dev.keeptrusts.export.sink.WriteShards;
 import dev.keeptrusts.export.source.SelectQuery;
@@ -49,12 +48,6 @@ public final class ExportRunner {
             "wrote " + written + " records but the source holds " + stats.count()
                 + " for this window and filters; nothing was published, run the export again");
       }
-      EmptyShards.fill(
-          ExportPipeline.sinkFor(request),
-          staged.stagingDirectory(),
-          request.type().plural(),
-          request.format().extension(),
-          shards);
       List<Path> files = staged.publish();
       return new ExportResult(request, written, totalBytes(files), files);
     } finally {

@@ -23,7 +23,7 @@ public interface SourceOptions extends PipelineOptions {
   void setFetchSize(int value);
 
   @Description("Target rows per parallel read partition; the window is split into time slices of about this size")
-  @Default.Long(250_000L)
+  @Default.Long(100_000L)
   long getRowsPerPartition();
 
   void setRowsPerPartition(long value);

@@ -16,7 +16,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileIO;
 
 /**
- * Writes a shard as RFC 4180 CSV: UTF-8, CRLF line ends, a header row (also in an empty shard),
+ * Writes RFC 4180 CSV: UTF-8, CRLF line ends, a header row at the top of every shard (an empty one too),
  * timestamps in ISO-8601 UTC, NULL as an empty cell and an empty string as {@code ""}.
  *
  * <p>Unless {@code --csv-raw} is set, a text cell a spreadsheet would run as a formula (one that
@@ -32,12 +32,32 @@ public class CsvSink implements FileIO.Sink<GenericRecord> {
 
   private final RecordType type;
   private final boolean raw;
+  private final boolean header;
   private transient CsvGenerator csv;
   private transient List<Field> fields;
 
-  public CsvSink(RecordType type, boolean raw) {
+  private CsvSink(RecordType type, boolean raw, boolean header) {
     this.type = type;
     this.raw = raw;
+    this.header = header;
+  }
+
+  /** Writes rows only: the parts a shard is assembled from. */
+  public static CsvSink rows(RecordType type, boolean raw) {
+    return new CsvSink(type, raw, false);
+  }
+
+  /** The header row, as a shard starts. */
+  public static byte[] headerRow(RecordType type) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    CsvSink sink = new CsvSink(type, false, true);
+    try {
+      sink.open(java.nio.channels.Channels.newChannel(bytes));
+      sink.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return bytes.toByteArray();
   }
 
   @Override
@@ -47,11 +67,13 @@ public class CsvSink implements FileIO.Sink<GenericRecord> {
     fields.forEach(f -> schema.addColumn(f.name()));
     csv = (CsvGenerator) CSV.createGenerator(Channels.newOutputStream(channel), JsonEncoding.UTF8);
     csv.setSchema(schema.build());
-    csv.writeStartArray();
-    for (Field field : fields) {
-      csv.writeString(field.name());
+    if (header) {
+      csv.writeStartArray();
+      for (Field field : fields) {
+        csv.writeString(field.name());
+      }
+      csv.writeEndArray();
     }
-    csv.writeEndArray();
   }
 
   @Override

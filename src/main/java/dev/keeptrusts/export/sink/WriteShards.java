@@ -1,35 +1,59 @@
 package dev.keeptrusts.export.sink;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Instant;
 
 /**
- * Counts the records and writes them as {@code numShards} files named {@code
- * <type>-00000-of-0000N.<ext>} into a staging directory. Beam writes each shard to a temporary
- * file and renames it when it is complete; {@link StagedOutput} then moves the finished shards to
- * where the user asked for them.
+ * Writes records as {@code numShards} files named {@code <type>-00000-of-0000N.<ext>} in a
+ * staging directory, without shuffling a single record:
+ *
+ * <ol>
+ *   <li>{@code WriteParts}: each worker streams the records of a bundle into a part file;
+ *   <li>{@code GatherParts}: the names of the finished parts meet in one place;
+ *   <li>{@code AssembleShards}: parts are spread over the shards by size and each shard is
+ *       assembled from its parts ({@link ShardLayout}).
+ * </ol>
+ *
+ * Memory therefore stays bounded by a bundle, not by the export, on every runner; the cost is
+ * one local copy of text formats. {@link StagedOutput} then moves the shards into place.
  */
-public class WriteShards extends PTransform<PCollection<GenericRecord>, WriteFilesResult<Void>> {
-  /** The metrics namespace and counter that report how many records reached the writer. */
+public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollection<String>> {
+  /** The metrics namespace and counter that report how many records were written to parts. */
   public static final String METRICS_NAMESPACE = "kt-export";
 
   public static final String RECORDS_WRITTEN = "records_written";
 
-  private final FileIO.Sink<GenericRecord> sink;
+  private final ShardLayout layout;
   private final String stagingDirectory;
   private final String prefix;
   private final String extension;
   private final int numShards;
 
-  public WriteShards(FileIO.Sink<GenericRecord> sink, String stagingDirectory, String prefix, String extension, int numShards) {
-    this.sink = sink;
+  public WriteShards(ShardLayout layout, String stagingDirectory, String prefix, String extension, int numShards) {
+    this.layout = layout;
     this.stagingDirectory = stagingDirectory;
     this.prefix = prefix;
     this.extension = extension;
@@ -42,28 +66,145 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, WriteFil
   }
 
   @Override
-  public WriteFilesResult<Void> expand(PCollection<GenericRecord> records) {
-    String filePrefix = prefix;
-    String fileExtension = extension;
+  public PCollection<String> expand(PCollection<GenericRecord> records) {
+    String partsDirectory = Path.of(stagingDirectory, ".parts").toString();
     return records
-        .apply("CountRecords", ParDo.of(new CountFn()))
-        .apply(
-            "WriteFiles",
-            FileIO.<GenericRecord>write()
-                .via(sink)
-                .to(stagingDirectory)
-                .withNumShards(numShards)
-                .withNaming((window, pane, shards, index, compression) -> shardName(filePrefix, index, shards, fileExtension)));
+        .apply("WriteParts", ParDo.of(new WritePartsFn(layout, partsDirectory)))
+        .setCoder(SerializableCoder.of(Part.class))
+        .apply("GatherParts", Combine.globally(new GatherPartsFn()))
+        .apply("AssembleShards", ParDo.of(new AssembleShardsFn(layout, stagingDirectory, prefix, extension, numShards)));
   }
 
-  /** Passes records through, counting them in {@link #RECORDS_WRITTEN}. */
-  static class CountFn extends DoFn<GenericRecord, GenericRecord> {
+  /** A finished part file and how many records it holds. */
+  public record Part(String path, long records) implements Serializable {}
+
+  /** Streams each bundle's records into a part file of its own, counting them. */
+  static class WritePartsFn extends DoFn<GenericRecord, Part> {
     private final Counter written = Metrics.counter(METRICS_NAMESPACE, RECORDS_WRITTEN);
+    private final ShardLayout layout;
+    private final String partsDirectory;
+    private transient FileIO.Sink<GenericRecord> sink;
+    private transient FileChannel channel;
+    private transient Path path;
+    private transient long records;
+
+    WritePartsFn(ShardLayout layout, String partsDirectory) {
+      this.layout = layout;
+      this.partsDirectory = partsDirectory;
+    }
 
     @ProcessElement
-    public void process(@Element GenericRecord record, OutputReceiver<GenericRecord> out) {
+    public void process(@Element GenericRecord record) throws IOException {
+      if (channel == null) {
+        Path directory = Files.createDirectories(Path.of(partsDirectory));
+        path = directory.resolve(UUID.randomUUID() + ".part");
+        channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        sink = layout.partSink();
+        sink.open(channel);
+        records = 0;
+      }
+      sink.write(record);
+      records++;
       written.inc();
-      out.output(record);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws IOException {
+      if (channel == null) {
+        return;
+      }
+      sink.flush(); // ParquetIO's sink closes the channel itself
+      if (channel.isOpen()) {
+        channel.close();
+      }
+      channel = null;
+      context.output(new Part(path.toString(), records), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+    }
+
+    @Teardown
+    public void teardown() throws IOException {
+      if (channel != null) {
+        channel.close();
+      }
+    }
+  }
+
+  /** Collects every part into one list; an export with no records gives an empty list. */
+  static class GatherPartsFn extends Combine.CombineFn<Part, List<Part>, List<Part>> {
+    @Override
+    public List<Part> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<Part> addInput(List<Part> parts, Part part) {
+      parts.add(part);
+      return parts;
+    }
+
+    @Override
+    public List<Part> mergeAccumulators(Iterable<List<Part>> accumulators) {
+      List<Part> merged = new ArrayList<>();
+      accumulators.forEach(merged::addAll);
+      return merged;
+    }
+
+    @Override
+    public List<Part> extractOutput(List<Part> parts) {
+      return parts;
+    }
+
+    @Override
+    public Coder<List<Part>> getAccumulatorCoder(CoderRegistry registry, Coder<Part> inputCoder) {
+      return ListCoder.of(inputCoder);
+    }
+
+    @Override
+    public Coder<List<Part>> getDefaultOutputCoder(CoderRegistry registry, Coder<Part> inputCoder) {
+      return ListCoder.of(inputCoder);
+    }
+  }
+
+  /** Spreads the parts over the shards, largest first onto the lightest shard, and writes every shard. */
+  static class AssembleShardsFn extends DoFn<List<Part>, String> {
+    private final ShardLayout layout;
+    private final String stagingDirectory;
+    private final String prefix;
+    private final String extension;
+    private final int numShards;
+
+    AssembleShardsFn(ShardLayout layout, String stagingDirectory, String prefix, String extension, int numShards) {
+      this.layout = layout;
+      this.stagingDirectory = stagingDirectory;
+      this.prefix = prefix;
+      this.extension = extension;
+      this.numShards = numShards;
+    }
+
+    @ProcessElement
+    public void process(@Element List<Part> parts, OutputReceiver<String> out) throws IOException {
+      List<List<Path>> shards = new ArrayList<>();
+      long[] load = new long[numShards];
+      for (int i = 0; i < numShards; i++) {
+        shards.add(new ArrayList<>());
+      }
+      List<Part> bySize = new ArrayList<>(parts);
+      bySize.sort(Comparator.comparingLong(Part::records).reversed().thenComparing(Part::path));
+      for (Part part : bySize) {
+        int lightest = 0;
+        for (int i = 1; i < numShards; i++) {
+          if (load[i] < load[lightest]) {
+            lightest = i;
+          }
+        }
+        shards.get(lightest).add(Path.of(part.path()));
+        load[lightest] += part.records();
+      }
+      for (int i = 0; i < numShards; i++) {
+        Path shard = Path.of(stagingDirectory, shardName(prefix, i, numShards, extension));
+        layout.assemble(shards.get(i), shard);
+        out.output(shard.toString());
+      }
     }
   }
 }

@@ -73,6 +73,7 @@ class BadInputTest {
     "--shards many|--shards",
     "--compression lz4|use snappy, zstd, gzip or none",
     "--colour red|Unknown option",
+    "--since 1d -- --rowsPerPartitions=5|invalid Beam option after --",
   })
   void badFlagsAreExplainedInOneLine(String flags, String expected) throws IOException {
     KtRun run = create(url, flags.split(" "));
