@@ -21,22 +21,25 @@ import java.util.stream.Stream;
 public final class StagedOutput {
   private final Destination destination;
   private final Path staging;
+  private final boolean createdDirectory;
 
-  private StagedOutput(Destination destination, Path staging) {
+  private StagedOutput(Destination destination, Path staging, boolean createdDirectory) {
     this.destination = destination;
     this.staging = staging;
+    this.createdDirectory = createdDirectory;
   }
 
   /** Creates the destination directory and the staging directory inside it, or says why it cannot. */
   public static StagedOutput prepare(Destination destination, String exportId) {
     Path directory = destination.directory();
     try {
+      boolean created = !Files.isDirectory(directory);
       Files.createDirectories(directory);
       Path staging = Files.createDirectories(directory.resolve(".kt-staging-" + exportId));
       if (!Files.isWritable(staging)) {
         throw new UsageException("cannot write to " + directory + ": permission denied; choose another --output");
       }
-      return new StagedOutput(destination, staging);
+      return new StagedOutput(destination, staging, created);
     } catch (FileSystemException e) {
       String reason = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
       throw new UsageException("cannot write to " + directory + " (" + reason + " at " + e.getFile() + "); choose another --output", e);
@@ -72,14 +75,25 @@ public final class StagedOutput {
     }
   }
 
-  /** Deletes the staging directory and everything in it; safe to call more than once. */
+  /**
+   * Deletes the staging directory and everything in it, and the destination directory too if this
+   * export created it and nothing was published; safe to call more than once.
+   */
   public void discard() {
-    if (!Files.exists(staging)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(staging)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+    try {
+      if (Files.exists(staging)) {
+        try (Stream<Path> paths = Files.walk(staging)) {
+          for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(path);
+          }
+        }
+      }
+      if (createdDirectory && Files.isDirectory(destination.directory())) {
+        try (Stream<Path> left = Files.list(destination.directory())) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(destination.directory());
+          }
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not remove " + staging, e);

@@ -112,6 +112,24 @@ class BadInputTest {
   }
 
   @Test
+  void anExportThatFailsWhileRunningLeavesNothingBehind() throws IOException {
+    // latency_ms holds text here, so reading the second slice fails after the first was written.
+    String broken = TestDatabase.createDatabase("broken_rows");
+    TestDatabase.execute(broken, "CREATE TABLE decision_events (event_id TEXT, occurred_at TIMESTAMPTZ, gateway TEXT,"
+        + " outcome TEXT, triggered_policy TEXT, user_name TEXT, provider TEXT, latency_ms TEXT)");
+    TestDatabase.execute(broken, "INSERT INTO decision_events SELECT 'e' || i, now() - i * interval '1 minute', 'gw', 'allowed',"
+        + " NULL, NULL, NULL, CASE WHEN i = 1 THEN 'n/a' ELSE '5' END FROM generate_series(1, 100) i");
+    KtRun run = create(broken, "--since", "1d", "--format", "csv", "--", "--rowsPerPartition=10");
+    assertEquals(1, run.exitCode(), run::toString);
+    String err = run.err().strip();
+    assertFalse(err.contains("\n"), err);
+    assertTrue(err.startsWith("kt: export failed: "), err);
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(List.of(out), files.toList(), "no shard, part or staging directory left");
+    }
+  }
+
+  @Test
   void thePasswordNeverAppearsInAnError() throws IOException {
     Map<String, String> env = Map.of("KT_HOME", home.toString(), "KT_JDBC_PASSWORD", "s3cr3t-pw",
         "KT_JDBC_URL", "jdbc:postgresql://127.0.0.1:9/gateway?user=kt&password=inline-pw");
