@@ -2,7 +2,6 @@ package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
-import dev.keeptrusts.export.config.SourceResolver;
 import dev.keeptrusts.export.request.UsageException;
 import dev.keeptrusts.export.source.DemoData;
 import dev.keeptrusts.export.source.GatewaySchema;
@@ -14,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,11 +43,7 @@ class DemoCommand {
     @Option(names = "--replace", description = "Delete existing rows in the gateway tables first.")
     boolean replace;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Target database (default: as for kt export create).")
-    String jdbcUrl;
-
-    @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user.")
-    String jdbcUser;
+    @Mixin SourceFlags sourceFlags = new SourceFlags();
 
     @Override
     public Integer call() {
@@ -57,7 +53,7 @@ class DemoCommand {
       }
       Instant end = parseUntil();
       KtHome home = KtHome.fromEnvironment(kt.env);
-      JdbcSource target = SourceResolver.resolve(jdbcUrl, jdbcUser, kt.env, KtConfig.load(home.configFile()), home).source();
+      JdbcSource target = sourceFlags.resolve(kt, home, KtConfig.load(home.configFile())).source();
       long[] counts = DemoData.seed(target, events, end, replace);
       kt.out.println(String.format(Locale.US, "Seeded %,d events and %,d escalations into %s", counts[0], counts[1], target.maskedUrl()));
       return Kt.OK;

@@ -17,7 +17,10 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code kt export create}: maps the flags onto {@link ExportOptions}, resolves them into an
@@ -41,9 +44,7 @@ import picocli.CommandLine.ParentCommand;
       "The database password is read only from KT_JDBC_PASSWORD."
     })
 class ExportCreateCommand implements Callable<Integer> {
-  @ParentCommand ExportCommand parent;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--since", paramLabel = "<n>m|h|d|w", description = "Export the last n minutes, hours, days or weeks, e.g. 30d.")
   String since;
@@ -78,13 +79,9 @@ class ExportCreateCommand implements Callable<Integer> {
   @Option(names = "--csv-raw", description = "Write CSV cells verbatim, without neutralising cells that spreadsheets would run as formulas.")
   boolean csvRaw;
 
-  @Option(names = "--jdbc-url", paramLabel = "URL", description = "JDBC URL of the gateway database, e.g. jdbc:postgresql://db:5432/gateway.")
-  String jdbcUrl;
+  @Mixin SourceFlags sourceFlags = new SourceFlags();
 
-  @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user.")
-  String jdbcUser;
-
-  @picocli.CommandLine.Parameters(
+  @Parameters(
       paramLabel = "-- BEAM_OPTIONS",
       description = "Beam pipeline options after --, passed through unchanged, e.g. -- --rowsPerPartition=50000 --targetParallelism=4.")
   List<String> beamOptions = new ArrayList<>();
@@ -97,7 +94,7 @@ class ExportCreateCommand implements Callable<Integer> {
 
     ExportOptions options = toOptions();
     ExportRequest request = ExportRequest.fromOptions(options, home.exports(), Instant.now());
-    SourceResolver.Resolved source = SourceResolver.resolve(jdbcUrl, jdbcUser, kt.env, config, home);
+    SourceResolver.Resolved source = sourceFlags.resolve(kt, home, config);
     if (source.demo()) {
       kt.err.println(
           "Using the demo database with synthetic data; point kt at your gateway's database with --jdbc-url, KT_JDBC_URL or source.jdbc_url in "
@@ -132,8 +129,8 @@ class ExportCreateCommand implements Callable<Integer> {
     options.setCompression(compression);
     options.setCsvRaw(csvRaw);
     options.setExportName(name);
-    options.setJdbcUrl(jdbcUrl);
-    options.setJdbcUser(jdbcUser);
+    options.setJdbcUrl(sourceFlags.jdbcUrl);
+    options.setJdbcUser(sourceFlags.jdbcUser);
     return options;
   }
 }
