@@ -117,6 +117,7 @@ class ExportCreateCommand implements Callable<Integer> {
     DirectOptions direct = options.as(DirectOptions.class);
     direct.setEnforceImmutability(false);
     direct.setEnforceEncodability(false);
+    direct.setBlockOnRun(false); // so a failed run can be cancelled before its staging is removed
     options.setJobName("kt-export");
     options.setType(type);
     options.setSince(since);

@@ -33,12 +33,13 @@ public final class ExportRunner {
     List<TimeSlice> slices = SlicePlanner.plan(request.window(), stats, request.rowsPerPartition());
     int shards = request.shardsFor(stats.count());
 
-    StagedOutput staged = StagedOutput.prepare(request.destination(), request.id());
+    StagedOutput staged =
+        StagedOutput.prepare(request.destination(), request.id(), request.type().plural(), request.format().extension());
     try {
       Pipeline pipeline = Pipeline.create(options);
       ExportPipeline.build(pipeline, request, slices, staged.stagingDirectory().toString(), shards);
       PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state = waitOrCancel(result);
       if (state != PipelineResult.State.DONE) {
         throw new ExportFailedException("the pipeline ended " + state + " before writing every record");
       }
@@ -52,6 +53,24 @@ public final class ExportRunner {
       return new ExportResult(request, written, totalBytes(files), files);
     } finally {
       staged.discard();
+    }
+  }
+
+  /**
+   * Waits for the run to end; when it fails, cancels it and waits for its workers to stop, so
+   * none of them is still writing when the staging directory is removed.
+   */
+  private static PipelineResult.State waitOrCancel(PipelineResult result) {
+    try {
+      return result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      try {
+        result.cancel();
+        result.waitUntilFinish(org.joda.time.Duration.standardSeconds(30));
+      } catch (IOException | RuntimeException stopping) {
+        e.addSuppressed(stopping);
+      }
+      throw e;
     }
   }
 

@@ -131,8 +131,10 @@ public enum RecordType {
    * The Avro schema of the exported record, the Parquet file schema too: strings, 32-bit integers
    * and timestamps as UTC {@code timestamp-micros}; optional fields are nullable unions.
    */
-  public synchronized Schema avroSchema() {
-    return AVRO_SCHEMAS.computeIfAbsent(this, RecordType::buildAvroSchema);
+  public Schema avroSchema() {
+    synchronized (AVRO_SCHEMAS) {
+      return AVRO_SCHEMAS.computeIfAbsent(this, RecordType::buildAvroSchema);
+    }
   }
 
   private static Schema buildAvroSchema(RecordType type) {

@@ -44,7 +44,11 @@ public record TimeWindow(Instant from, Instant to) implements Serializable {
     }
     Instant start;
     if (since != null) {
-      start = end.minus(parseSince(since));
+      try {
+        start = end.minus(parseSince(since));
+      } catch (java.time.DateTimeException e) {
+        throw new UsageException("invalid --since '" + since + "': it reaches back before the year -1000000000; use a shorter duration");
+      }
     } else if (from != null) {
       start = parseBound("--from", from, false);
     } else {

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * a failure.
  */
 public final class StagedOutput {
+  /** The subdirectory of the staging directory that holds part files. */
+  public static final String PARTS = ".parts";
+
   private final Destination destination;
   private final Path staging;
   private final boolean createdDirectory;
@@ -30,12 +33,14 @@ public final class StagedOutput {
   }
 
   /** Creates the destination directory and the staging directory inside it, or says why it cannot. */
-  public static StagedOutput prepare(Destination destination, String exportId) {
+  public static StagedOutput prepare(Destination destination, String exportId, String prefix, String extension) {
     Path directory = destination.directory();
     try {
       boolean created = !Files.isDirectory(directory);
       Files.createDirectories(directory);
+      refuseEarlierShards(destination, prefix, extension);
       Path staging = Files.createDirectories(directory.resolve(".kt-staging-" + exportId));
+      Files.createDirectories(staging.resolve(PARTS));
       if (!Files.isWritable(staging)) {
         throw new UsageException("cannot write to " + directory + ": permission denied; choose another --output");
       }
@@ -45,6 +50,23 @@ public final class StagedOutput {
       throw new UsageException("cannot write to " + directory + " (" + reason + " at " + e.getFile() + "); choose another --output", e);
     } catch (IOException e) {
       throw new UsageException("cannot write to " + directory + ": " + e.getMessage() + "; choose another --output", e);
+    }
+  }
+
+  /**
+   * Refuses a directory that already holds shards of this kind, which the new shards would
+   * overwrite or sit beside (an export of 2 shards next to an older one of 4).
+   */
+  private static void refuseEarlierShards(Destination destination, String prefix, String extension) throws IOException {
+    if (destination.isSingleFile() || !Files.isDirectory(destination.directory())) {
+      return;
+    }
+    String pattern = java.util.regex.Pattern.quote(prefix) + "-\\d{5}-of-\\d{5}\\." + java.util.regex.Pattern.quote(extension);
+    try (Stream<Path> files = Files.list(destination.directory())) {
+      if (files.anyMatch(f -> f.getFileName().toString().matches(pattern))) {
+        throw new UsageException(
+            destination.directory() + " already holds " + prefix + " shards of an earlier export: choose an empty directory for --output");
+      }
     }
   }
 

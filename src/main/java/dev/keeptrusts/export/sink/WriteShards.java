@@ -67,7 +67,7 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
 
   @Override
   public PCollection<String> expand(PCollection<GenericRecord> records) {
-    String partsDirectory = Path.of(stagingDirectory, ".parts").toString();
+    String partsDirectory = Path.of(stagingDirectory, StagedOutput.PARTS).toString();
     return records
         .apply("WriteParts", ParDo.of(new WritePartsFn(layout, partsDirectory)))
         .setCoder(SerializableCoder.of(Part.class))
@@ -96,8 +96,9 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
     @ProcessElement
     public void process(@Element GenericRecord record) throws IOException {
       if (channel == null) {
-        Path directory = Files.createDirectories(Path.of(partsDirectory));
-        path = directory.resolve(UUID.randomUUID() + ".part");
+        // The staging step made this directory; once a failed export has removed it, a straggling
+        // writer fails here instead of leaving files behind.
+        path = Path.of(partsDirectory).resolve(UUID.randomUUID() + ".part");
         channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         sink = layout.partSink();
         sink.open(channel);

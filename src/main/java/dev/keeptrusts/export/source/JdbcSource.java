@@ -39,7 +39,16 @@ public final class JdbcSource implements Serializable {
 
   /** The URL with any inline password replaced by {@code ***}, safe to print and record. */
   public String maskedUrl() {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
+    return mask(url);
+  }
+
+  /** Masks inline passwords in any text that may contain a JDBC URL, such as a driver's message. */
+  public String mask(String text) {
+    String masked = text;
+    if (password != null && !password.isEmpty()) {
+      masked = masked.replace(password, "***");
+    }
+    return masked.replaceAll("(?i)(password=)[^&;\\s]*", "$1***").replaceAll("(//[^/:@\\s]+:)[^@/\\s]*@", "$1***@");
   }
 
   public Connection connect() throws SQLException {
@@ -52,7 +61,6 @@ public final class JdbcSource implements Serializable {
     }
     if (isPostgres()) {
       props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-      props.setProperty("socketTimeout", "0");
       props.setProperty("ApplicationName", "kt-export");
     }
     DriverManager.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
@@ -65,7 +73,7 @@ public final class JdbcSource implements Serializable {
       return connect();
     } catch (SQLException e) {
       throw new UsageException(
-          "cannot connect to " + maskedUrl() + ": " + firstLine(e.getMessage())
+          "cannot connect to " + maskedUrl() + ": " + mask(firstLine(e.getMessage()))
               + "; check --jdbc-url, --jdbc-user and KT_JDBC_PASSWORD", e);
     }
   }

@@ -43,6 +43,10 @@ public final class SelectQuery implements Serializable {
     predicates.add(time + " >= ?");
     predicates.add(time + " < ?");
     for (RecordFilter filter : filters) {
+      if (filter.values().isEmpty()) {
+        predicates.add("1 = 0"); // repeated --filter flags with no value in common: nothing matches
+        continue;
+      }
       String placeholders = filter.values().stream().map(v -> "?").collect(Collectors.joining(", "));
       predicates.add(type.field(filter.field()).column() + " IN (" + placeholders + ")");
     }

@@ -45,6 +45,6 @@ public final class SourceProbe {
               + ": create the gateway schema (printed by `kt demo schema`) or point --jdbc-url at the gateway's database", e);
     }
     return new UsageException(
-        "query on " + type.table() + " in " + source.maskedUrl() + " failed: " + JdbcSource.firstLine(e.getMessage()), e);
+        "query on " + type.table() + " in " + source.maskedUrl() + " failed: " + source.mask(JdbcSource.firstLine(e.getMessage())), e);
   }
 }

@@ -61,6 +61,7 @@ class BadInputTest {
     "--since 30x|invalid --since '30x'",
     "--since -5d|--since",
     "--since 0d|greater than zero",
+    "--since 99999999999w|use a shorter duration",
     "--from 2025-03-01 --to 2025-01-31|swap them",
     "--from yesterday|invalid --from 'yesterday'",
     "--format xml|unknown --format 'xml': use one of json, jsonl, csv, parquet",
@@ -137,5 +138,12 @@ class BadInputTest {
     assertNotEquals(0, run.exitCode());
     assertFalse(run.err().contains("s3cr3t-pw") || run.err().contains("inline-pw"), run.err());
     assertTrue(run.err().contains("password=***"), run.err());
+  }
+
+  @Test
+  void aUrlNoDriverTakesIsNamedWithoutItsPassword() throws IOException {
+    KtRun run = create("jdbc:postgres://db.example/gateway?user=kt&password=hunter2", "--since", "1d");
+    assertOneLineError(run, "cannot connect to jdbc:postgres://db.example/gateway?user=kt&password=***");
+    assertFalse(run.err().contains("hunter2"), run.err());
   }
 }

@@ -226,6 +226,30 @@ class ExportCreateEndToEndTest {
   }
 
   @Test
+  void repeatedFiltersWithNothingInCommonExportNothing() throws IOException {
+    Path file = out.resolve("none.csv");
+    KtRun run = kt("export", "create", "--format", "csv", "--from", FROM, "--to", TO,
+        "--filter", "outcome=blocked", "--filter", "outcome=allowed", "--output", file.toString());
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals("0", run.field("Events"));
+    assertEquals(List.of(), ExportFiles.readCsv(file));
+  }
+
+  @Test
+  void aDirectoryWithAnEarlierExportIsRefused() throws IOException {
+    Path dir = out.resolve("reused");
+    assertEquals(0, kt("export", "create", "--format", "csv", "--from", FROM, "--to", TO, "--output", dir.toString()).exitCode());
+    byte[] before = Files.readAllBytes(dir.resolve("events-00000-of-00001.csv"));
+    KtRun again = kt("export", "create", "--format", "csv", "--from", FROM, "--to", TO, "--shards", "2", "--output", dir.toString());
+    assertEquals(2, again.exitCode(), again::toString);
+    assertTrue(again.err().contains("already holds events shards of an earlier export"), again.err());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(dir.resolve("events-00000-of-00001.csv")), files.toList());
+    }
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("events-00000-of-00001.csv"))));
+  }
+
+  @Test
   void sqlInjectionInAFilterIsJustAValue() throws IOException {
     Path file = out.resolve("injection.jsonl");
     KtRun run = kt("export", "create", "--format", "jsonl", "--from", FROM, "--to", TO,
@@ -270,6 +294,7 @@ class ExportCreateEndToEndTest {
     KtRun run = kt("export", "create", "--format", "parquet", "--compression", compression, "--from", FROM, "--to", TO,
         "--filter", "gateway=gw-high-risk", "--output", file.toString());
     assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(compression.equals("none") ? "UNCOMPRESSED" : compression.toUpperCase(), ExportFiles.parquetCodec(file));
     Schema schema = ExportFiles.parquetSchema(file);
     assertEquals(LogicalTypes.timestampMicros(), schema.getField("timestamp").schema().getLogicalType());
     Schema latency = schema.getField("latency_ms").schema().getTypes().get(1);

@@ -30,6 +30,12 @@ class RecordFilterTest {
   }
 
   @Test
+  void repeatedKeysWithNothingInCommonMatchNothing() {
+    List<RecordFilter> filters = RecordFilter.parseAll(List.of("outcome=blocked", "outcome=allowed"), RecordType.EVENTS);
+    assertEquals(List.of(), filters.get(0).values());
+  }
+
+  @Test
   void valuesMayContainAnything() {
     RecordFilter filter = RecordFilter.parse("gateway=x'); DROP TABLE decision_events;--", RecordType.EVENTS);
     assertEquals(List.of("x'); DROP TABLE decision_events;--"), filter.values());

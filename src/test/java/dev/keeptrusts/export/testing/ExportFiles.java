@@ -124,6 +124,15 @@ public final class ExportFiles {
     }
   }
 
+  /** The compression codec of the first column chunk, as the file's footer records it. */
+  public static String parquetCodec(Path file) throws IOException {
+    try (org.apache.parquet.hadoop.ParquetFileReader reader =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+      return reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec().name();
+    }
+  }
+
   private static String text(Object value, Schema schema) {
     Schema type = schema;
     if (schema.getType() == Schema.Type.UNION) {
