@@ -1,8 +1,10 @@
 package dev.keeptrusts.export.cli;
 
+import dev.keeptrusts.export.launcher.FailureMessage;
 import dev.keeptrusts.export.pipeline.ExportFailedException;
 import dev.keeptrusts.export.request.UsageException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -33,40 +35,21 @@ final class ErrorReporter implements CommandLine.IParameterExceptionHandler, Com
     if (debug) {
       e.printStackTrace(err);
     }
-    Throwable usage = find(e, UsageException.class);
-    if (usage != null) {
-      err.println("kt: " + usage.getMessage());
+    Throwable explained = FailureMessage.explained(e);
+    if (explained instanceof UsageException) {
+      err.println("kt: " + FailureMessage.of(e));
       return Kt.USAGE;
     }
-    Throwable failed = find(e, ExportFailedException.class);
-    if (failed != null) {
-      err.println("kt: export failed: " + failed.getMessage());
+    if (explained instanceof ExportFailedException) {
+      err.println("kt: export failed: " + FailureMessage.of(e));
       return Kt.FAILED;
     }
-    err.println("kt: export failed: " + describe(rootCause(e)) + " (set KT_DEBUG=1 for details)");
+    if (explained != null) {
+      err.println("kt: " + FailureMessage.of(e));
+      return Kt.FAILED;
+    }
+    String what = Set.of("create", "run").contains(commandLine.getCommandName()) ? "export failed: " : "failed: ";
+    err.println("kt: " + what + FailureMessage.of(e) + " (set KT_DEBUG=1 for details)");
     return Kt.FAILED;
-  }
-
-  private static Throwable find(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return t;
-      }
-    }
-    return null;
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static String describe(Throwable t) {
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    int nl = message.indexOf('\n');
-    return (nl < 0 ? message : message.substring(0, nl)).trim();
   }
 }

@@ -6,6 +6,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Create exports of decision events and escalation records.",
-    subcommands = {ExportCreateCommand.class})
+    description = "Create, track, download and verify exports of decision events and escalation records.",
+    subcommands = {
+      ExportCreateCommand.class,
+      ExportStatusCommand.class,
+      ExportListCommand.class,
+      ExportDownloadCommand.class,
+      ExportVerifyCommand.class,
+      ExportCancelCommand.class,
+      ExportRunCommand.class
+    })
 class ExportCommand {}

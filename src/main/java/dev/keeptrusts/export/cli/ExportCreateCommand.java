@@ -1,5 +1,10 @@
 package dev.keeptrusts.export.cli;
 
+import dev.keeptrusts.export.catalog.ExportCatalog;
+import dev.keeptrusts.export.catalog.ExportEntry;
+import dev.keeptrusts.export.catalog.ExportSpec;
+import dev.keeptrusts.export.catalog.ExportStatus;
+import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.config.SourceResolver;
@@ -7,14 +12,13 @@ import dev.keeptrusts.export.pipeline.ExportOptions;
 import dev.keeptrusts.export.pipeline.ExportRequest;
 import dev.keeptrusts.export.pipeline.ExportResult;
 import dev.keeptrusts.export.pipeline.ExportRunner;
-import dev.keeptrusts.export.request.UsageException;
+import dev.keeptrusts.export.launcher.BackgroundLauncher;
+import dev.keeptrusts.export.launcher.ExportJob;
+import dev.keeptrusts.export.launcher.ExportOptionsFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kt export create}: maps the flags onto {@link ExportOptions}, resolves them into an
- * {@link ExportRequest}, runs it and prints the documented result block.
+ * {@link ExportRequest}, records it in the catalog and runs it: in a background process by
+ * default, or here with {@code --wait} (implied by {@code --output FILE}) and a progress display.
  */
 @Command(
     name = "create",
@@ -79,6 +84,9 @@ class ExportCreateCommand implements Callable<Integer> {
   @Option(names = "--csv-raw", description = "Write CSV cells verbatim, without neutralising cells that spreadsheets would run as formulas.")
   boolean csvRaw;
 
+  @Option(names = "--wait", description = "Wait until the export has finished, showing its progress, and exit non-zero if it failed. Implied by --output FILE.")
+  boolean wait;
+
   @Mixin SourceFlags sourceFlags = new SourceFlags();
 
   @Parameters(
@@ -92,7 +100,9 @@ class ExportCreateCommand implements Callable<Integer> {
     KtHome home = KtHome.fromEnvironment(kt.env);
     KtConfig config = KtConfig.load(home.configFile());
 
-    ExportOptions options = toOptions();
+    ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, beamOptions);
+    ExportOptions options =
+        ExportOptionsFactory.fromSpec(asked, since, ExportRequest.newExportId(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
     ExportRequest request = ExportRequest.fromOptions(options, home.exports(), Instant.now());
     SourceResolver.Resolved source = sourceFlags.resolve(kt, home, config);
     if (source.demo()) {
@@ -100,38 +110,58 @@ class ExportCreateCommand implements Callable<Integer> {
           "Using the demo database with synthetic data; point kt at your gateway's database with --jdbc-url, KT_JDBC_URL or source.jdbc_url in "
               + home.configFile());
     }
-    ExportResult result = ExportRunner.run(request.withSource(source.source()), options);
-    ResultPrinter.printCreated(kt.out, result);
+    request = request.withSource(source.source());
+    ExportCatalog catalog = new FileExportCatalog(home.catalog());
+    boolean foreground = wait || request.destination().isSingleFile();
+
+    if (foreground) {
+      catalog.add(newEntry(request, resolved(request)));
+      try (ProgressDisplay display = ProgressDisplay.create(kt, request.type().plural())) {
+        ExportResult result = ExportJob.run(catalog, request, options, display);
+        display.close();
+        ResultPrinter.printCreated(kt.out, request, result.records(), result);
+      }
+      return Kt.OK;
+    }
+    long expected = ExportRunner.preflight(request);
+    ExportEntry entry = newEntry(request, resolved(request));
+    entry.recordsExpected = expected;
+    catalog.add(entry);
+    ExportEntry.Run run =
+        BackgroundLauncher.start(kt.env, request.id(), request.source(), home.catalog().resolve(request.id() + ".log"));
+    catalog.update(request.id(), e -> {
+      if (e.status == ExportStatus.QUEUED) {
+        e.status = ExportStatus.PROCESSING;
+      }
+      if (e.run == null) {
+        e.run = run; // until the process records itself
+      }
+    });
+    ResultPrinter.printCreated(kt.out, request, expected, null);
     return Kt.OK;
   }
 
-  /** The flags as Beam pipeline options, on the DirectRunner without its test-only checks. */
-  ExportOptions toOptions() {
-    ExportOptions options;
-    try {
-      options = PipelineOptionsFactory.fromArgs(beamOptions.toArray(String[]::new)).as(ExportOptions.class);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("invalid Beam option after --: " + e.getMessage());
-    }
-    options.setRunner(DirectRunner.class);
-    DirectOptions direct = options.as(DirectOptions.class);
-    direct.setEnforceImmutability(false);
-    direct.setEnforceEncodability(false);
-    direct.setBlockOnRun(false); // so a failed run can be cancelled before its staging is removed
-    options.setJobName("kt-export");
-    options.setType(type);
-    options.setSince(since);
-    options.setFrom(from);
-    options.setTo(to);
-    options.setFilters(filters);
-    options.setFormat(format);
-    options.setOutput(output);
-    options.setShards(shards);
-    options.setCompression(compression);
-    options.setCsvRaw(csvRaw);
-    options.setExportName(name);
-    options.setJdbcUrl(sourceFlags.jdbcUrl);
-    options.setJdbcUser(sourceFlags.jdbcUser);
-    return options;
+  /** The flags as the run will use them: the window as resolved now, the output as an absolute path. */
+  private ExportSpec resolved(ExportRequest request) {
+    return new ExportSpec(
+        type, request.window().from().toString(), request.window().to().toString(), filters, format,
+        request.destination().path().toString(), shards, compression, csvRaw, name, beamOptions);
+  }
+
+  private static ExportEntry newEntry(ExportRequest request, ExportSpec resolved) {
+    ExportEntry entry = new ExportEntry();
+    entry.id = request.id();
+    entry.name = request.name();
+    entry.type = request.type().plural();
+    entry.format = request.format().extension();
+    entry.status = ExportStatus.QUEUED;
+    entry.window = new ExportEntry.Window(request.window().from().toString(), request.window().to().toString());
+    entry.filters = request.filters().stream().map(f -> f.key() + "=" + String.join(",", f.values())).toList();
+    entry.destination = request.destination().path().toString();
+    entry.runner = request.runner();
+    entry.source = request.source().maskedUrl();
+    entry.createdAt = request.createdAt().toString();
+    entry.spec = resolved;
+    return entry;
   }
 }

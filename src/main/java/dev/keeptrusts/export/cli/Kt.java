@@ -1,5 +1,6 @@
 package dev.keeptrusts.export.cli;
 
+import dev.keeptrusts.export.manifest.ToolVersion;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -25,21 +26,31 @@ public class Kt {
   final Map<String, String> env;
   final PrintWriter out;
   final PrintWriter err;
+  /** True when kt runs on a terminal, so progress can be drawn as a bar. */
+  final boolean interactive;
 
-  Kt(Map<String, String> env, PrintWriter out, PrintWriter err) {
+  Kt(Map<String, String> env, PrintWriter out, PrintWriter err, boolean interactive) {
     this.env = env;
     this.out = out;
     this.err = err;
+    this.interactive = interactive;
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(out, err, System.getenv(), args));
+    System.exit(run(new Kt(System.getenv(), out, err, System.console() != null), args));
   }
 
   public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-    CommandLine commandLine = new CommandLine(new Kt(env, out, err));
+    return run(new Kt(env, out, err, false), args);
+  }
+
+  private static int run(Kt kt, String... args) {
+    PrintWriter out = kt.out;
+    PrintWriter err = kt.err;
+    Map<String, String> env = kt.env;
+    CommandLine commandLine = new CommandLine(kt);
     commandLine.setOut(out);
     commandLine.setErr(err);
     ErrorReporter reporter = new ErrorReporter(err, env.containsKey("KT_DEBUG"));
@@ -53,12 +64,11 @@ public class Kt {
     }
   }
 
-  /** The version from the jar's manifest, or "dev" when run from classes. */
+  /** The version Maven built. */
   static class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = Kt.class.getPackage().getImplementationVersion();
-      return new String[] {"kt-export " + (version == null ? "dev" : version)};
+      return new String[] {"kt-export " + ToolVersion.get()};
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where kt keeps its state: {@code KT_HOME}, or {@code ~/.keeptrusts}. Holds {@code config.yaml},
- * the demo database and the default export directory.
+ * the catalog of exports, the demo database and the default export directory.
  */
 public record KtHome(Path path) {
   public static KtHome fromEnvironment(Map<String, String> env) {
@@ -22,6 +22,11 @@ public record KtHome(Path path) {
 
   public Path exports() {
     return path.resolve("exports");
+  }
+
+  /** The catalog of exports: one JSON file per export, and the logs of background runs. */
+  public Path catalog() {
+    return path.resolve("catalog");
   }
 
   public Path demoDirectory() {

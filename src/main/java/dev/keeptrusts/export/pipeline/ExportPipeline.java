@@ -2,6 +2,7 @@ package dev.keeptrusts.export.pipeline;
 
 import dev.keeptrusts.export.filter.FilterByValues;
 import dev.keeptrusts.export.filter.FilterByWindow;
+import dev.keeptrusts.export.request.Field;
 import dev.keeptrusts.export.request.Micros;
 import dev.keeptrusts.export.request.RecordFilter;
 import dev.keeptrusts.export.request.RecordType;
@@ -43,7 +44,10 @@ public final class ExportPipeline {
     }
     records.apply(
         "WriteShards",
-        new WriteShards(layoutFor(request), stagingDirectory, entity, request.format().extension(), shards));
+        new WriteShards(
+            layoutFor(request),
+            request.type().tallyFields().stream().map(Field::name).toList(),
+            stagingDirectory, entity, request.format().extension(), shards));
   }
 
   /** How the request's format is written in parts and assembled into shards. */

@@ -32,6 +32,8 @@ public record ExportRequest(
     ParquetCompression compression,
     boolean csvRaw,
     Destination destination,
+    Path manifestDirectory,
+    String runner,
     JdbcSource source,
     Instant createdAt,
     int fetchSize,
@@ -67,6 +69,9 @@ public record ExportRequest(
     if (options.getFetchSize() < 1 || options.getRowsPerPartition() < 1) {
       throw new UsageException("--fetchSize and --rowsPerPartition must be positive");
     }
+    // A directory of shards carries its own manifest; a single --output file has its manifest kept
+    // in the export's folder under KT_HOME, so that files from several exports can share a folder.
+    Path manifestDirectory = destination.isSingleFile() ? exportsHome.resolve(id).toAbsolutePath() : destination.directory();
     return new ExportRequest(
         id,
         options.getExportName() != null ? options.getExportName() : id,
@@ -78,6 +83,8 @@ public record ExportRequest(
         compression,
         options.getCsvRaw(),
         destination,
+        manifestDirectory,
+        runnerName(options),
         null,
         now.truncatedTo(ChronoUnit.SECONDS),
         options.getFetchSize(),
@@ -87,8 +94,14 @@ public record ExportRequest(
   /** This request reading from {@code newSource}; the source is resolved after the flags are validated. */
   public ExportRequest withSource(JdbcSource newSource) {
     return new ExportRequest(
-        id, name, type, window, filters, format, shards, compression, csvRaw, destination, newSource, createdAt, fetchSize,
-        rowsPerPartition);
+        id, name, type, window, filters, format, shards, compression, csvRaw, destination, manifestDirectory, runner,
+        newSource, createdAt, fetchSize, rowsPerPartition);
+  }
+
+  /** The runner's short name as users give it: direct, flink or spark. */
+  static String runnerName(ExportOptions options) {
+    String simple = options.getRunner().getSimpleName();
+    return simple.endsWith("Runner") ? simple.substring(0, simple.length() - "Runner".length()).toLowerCase() : simple;
   }
 
   public static String newExportId() {

@@ -1,5 +1,8 @@
 package dev.keeptrusts.export.pipeline;
 
+import dev.keeptrusts.export.manifest.Manifest;
+import dev.keeptrusts.export.manifest.ManifestIo;
+import dev.keeptrusts.export.sink.ShardIndex;
 import dev.keeptrusts.export.sink.StagedOutput;
 import dev.keeptrusts.export.sink.WriteShards;
 import dev.keeptrusts.export.source.SelectQuery;
@@ -11,6 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -18,55 +24,106 @@ import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
+import org.joda.time.Duration;
 
 /**
- * Runs one export from start to finish: measure the source, plan the slices, run the pipeline
- * into a staging directory, check that every record of the window was written, and only then put
- * the files in place. Any failure leaves nothing at the destination.
+ * Runs one export from start to finish: count the source, plan the slices, run the pipeline
+ * into a staging directory, reconcile what was written with the source count, put the files in
+ * place and write the manifest last. Any failure leaves nothing that looks complete.
  */
 public final class ExportRunner {
   private ExportRunner() {}
 
-  public static ExportResult run(ExportRequest request, PipelineOptions options) {
+  /** How often a running pipeline's progress is read. */
+  private static final Duration PROGRESS_INTERVAL = Duration.millis(500);
+
+  /**
+   * Checks, before an export is started in the background, what would make it fail at once:
+   * the source answers and has the table, and the destination can be written. Returns the number
+   * of records the export will write.
+   */
+  public static long preflight(ExportRequest request) {
     SelectQuery query = new SelectQuery(request.type(), request.filters());
     SourceStats stats = SourceProbe.measure(request.source(), request.type(), query, request.window());
-    List<TimeSlice> slices = SlicePlanner.plan(request.window(), stats, request.rowsPerPartition());
-    int shards = request.shardsFor(stats.count());
+    StagedOutput.prepare(request.destination(), request.id(), request.type().plural(), request.format().extension()).discard();
+    return stats.count();
+  }
 
-    StagedOutput staged =
-        StagedOutput.prepare(request.destination(), request.id(), request.type().plural(), request.format().extension());
+  public static ExportResult run(ExportRequest request, PipelineOptions options) {
+    return run(request, options, RunListener.NONE, new RunHandle());
+  }
+
+  public static ExportResult run(ExportRequest request, PipelineOptions options, RunListener listener, RunHandle handle) {
     try {
-      Pipeline pipeline = Pipeline.create(options);
-      ExportPipeline.build(pipeline, request, slices, staged.stagingDirectory().toString(), shards);
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = waitOrCancel(result);
-      if (state != PipelineResult.State.DONE) {
-        throw new ExportFailedException("the pipeline ended " + state + " before writing every record");
+      SelectQuery query = new SelectQuery(request.type(), request.filters());
+      SourceStats stats = SourceProbe.measure(request.source(), request.type(), query, request.window());
+      listener.measured(stats.count());
+      List<TimeSlice> slices = SlicePlanner.plan(request.window(), stats, request.rowsPerPartition());
+      int shards = request.shardsFor(stats.count());
+
+      StagedOutput staged =
+          StagedOutput.prepare(request.destination(), request.id(), request.type().plural(), request.format().extension());
+      handle.started(staged);
+      try {
+        Pipeline pipeline = Pipeline.create(options);
+        ExportPipeline.build(pipeline, request, slices, staged.stagingDirectory().toString(), shards);
+        PipelineResult result = pipeline.run();
+        handle.running(result);
+        PipelineResult.State state = waitOrCancel(result, listener);
+        if (handle.aborted()) {
+          throw new ExportFailedException("the export was stopped before it finished");
+        }
+        if (state != PipelineResult.State.DONE) {
+          throw new ExportFailedException("the pipeline ended " + state + " before writing every record");
+        }
+        ShardIndex index = ShardIndex.readFrom(staged.stagingDirectory());
+        listener.progress(index.records());
+        if (index.records() != stats.count()) {
+          throw new ExportFailedException(
+              "reconciliation failed: wrote " + index.records() + " records but the source holds " + stats.count()
+                  + " for this window and filters; nothing was published, run the export again");
+        }
+        List<Manifest.FileEntry> entries = describeFiles(request, staged.stagingDirectory(), index);
+        synchronized (handle) {
+          if (handle.aborted()) {
+            throw new ExportFailedException("the export was stopped before it finished");
+          }
+          List<Path> files = staged.publish();
+          Files.createDirectories(request.manifestDirectory());
+          Manifest manifest =
+              ExportManifest.describe(request, query, entries, index.tallies(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+          String manifestSha256 = ManifestIo.write(request.manifestDirectory(), manifest);
+          handle.finished();
+          return new ExportResult(
+              request, index.records(), manifest.totals().bytes(), files,
+              request.manifestDirectory().resolve(Manifest.FILE_NAME), manifestSha256);
+        }
+      } finally {
+        staged.discard();
       }
-      long written = recordsWritten(result);
-      if (written != stats.count()) {
-        throw new ExportFailedException(
-            "wrote " + written + " records but the source holds " + stats.count()
-                + " for this window and filters; nothing was published, run the export again");
-      }
-      List<Path> files = staged.publish();
-      return new ExportResult(request, written, totalBytes(files), files);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
-      staged.discard();
+      handle.finished();
     }
   }
 
   /**
-   * Waits for the run to end; when it fails, cancels it and waits for its workers to stop, so
-   * none of them is still writing when the staging directory is removed.
+   * Waits for the run to end, reporting progress; when it fails, cancels it and waits for its
+   * workers to stop, so none of them is still writing when the staging directory is removed.
    */
-  private static PipelineResult.State waitOrCancel(PipelineResult result) {
+  private static PipelineResult.State waitOrCancel(PipelineResult result, RunListener listener) {
     try {
-      return result.waitUntilFinish();
+      PipelineResult.State state = null;
+      while (state == null || !state.isTerminal()) {
+        state = result.waitUntilFinish(PROGRESS_INTERVAL);
+        listener.progress(recordsWritten(result));
+      }
+      return state;
     } catch (RuntimeException e) {
       try {
         result.cancel();
-        result.waitUntilFinish(org.joda.time.Duration.standardSeconds(30));
+        result.waitUntilFinish(Duration.standardSeconds(30));
       } catch (IOException | RuntimeException stopping) {
         e.addSuppressed(stopping);
       }
@@ -74,30 +131,35 @@ public final class ExportRunner {
     }
   }
 
+  /** The records written so far, from the pipeline's counter; for progress only. */
   static long recordsWritten(PipelineResult result) {
     long total = 0;
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(WriteShards.METRICS_NAMESPACE, WriteShards.RECORDS_WRITTEN))
-                    .build())
-            .getCounters()) {
-      total += counter.getAttempted();
+    try {
+      for (MetricResult<Long> counter :
+          result
+              .metrics()
+              .queryMetrics(
+                  MetricsFilter.builder()
+                      .addNameFilter(MetricNameFilter.named(WriteShards.METRICS_NAMESPACE, WriteShards.RECORDS_WRITTEN))
+                      .build())
+              .getCounters()) {
+        total += counter.getAttempted();
+      }
+    } catch (UnsupportedOperationException e) {
+      return 0; // a runner without metrics while running: progress shows at the end only
     }
     return total;
   }
 
-  private static long totalBytes(List<Path> files) {
-    long bytes = 0;
-    for (Path file : files) {
-      try {
-        bytes += Files.size(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+  /** Size, SHA-256 and record count of every staged shard, under the name it will be published as. */
+  private static List<Manifest.FileEntry> describeFiles(ExportRequest request, Path staging, ShardIndex index)
+      throws IOException {
+    List<Manifest.FileEntry> entries = new ArrayList<>();
+    for (ShardIndex.Shard shard : index.shards()) {
+      Path file = staging.resolve(shard.file());
+      String published = request.destination().isSingleFile() ? request.destination().fileName() : shard.file();
+      entries.add(new Manifest.FileEntry(published, Files.size(file), shard.records(), ManifestIo.sha256(file)));
     }
-    return bytes;
+    return entries;
   }
 }

@@ -125,6 +125,17 @@ public enum RecordType {
     return filterKeys;
   }
 
+  /**
+   * The fields whose values the manifest counts records by: outcome, policy and gateway for
+   * events; status, policy and gateway for escalations.
+   */
+  public List<Field> tallyFields() {
+    return switch (this) {
+      case EVENTS -> List.of(field("outcome"), field("triggered_policy"), field("gateway"));
+      case ESCALATIONS -> List.of(field("status"), field("policy"), field("gateway"));
+    };
+  }
+
   private static final Map<RecordType, Schema> AVRO_SCHEMAS = new EnumMap<>(RecordType.class);
 
   /**

@@ -22,6 +22,8 @@ public final class StagedOutput {
   /** The subdirectory of the staging directory that holds part files. */
   public static final String PARTS = ".parts";
 
+  private static final String STAGING_PREFIX = ".kt-staging-";
+
   private final Destination destination;
   private final Path staging;
   private final boolean createdDirectory;
@@ -39,7 +41,7 @@ public final class StagedOutput {
       boolean created = !Files.isDirectory(directory);
       Files.createDirectories(directory);
       refuseEarlierShards(destination, prefix, extension);
-      Path staging = Files.createDirectories(directory.resolve(".kt-staging-" + exportId));
+      Path staging = Files.createDirectories(directory.resolve(STAGING_PREFIX + exportId));
       Files.createDirectories(staging.resolve(PARTS));
       if (!Files.isWritable(staging)) {
         throw new UsageException("cannot write to " + directory + ": permission denied; choose another --output");
@@ -54,12 +56,16 @@ public final class StagedOutput {
   }
 
   /**
-   * Refuses a directory that already holds shards of this kind, which the new shards would
-   * overwrite or sit beside (an export of 2 shards next to an older one of 4).
+   * Refuses a directory that already holds an export's manifest, or shards of this kind, which
+   * the new shards would overwrite or sit beside (an export of 2 shards next to an older one of 4).
    */
   private static void refuseEarlierShards(Destination destination, String prefix, String extension) throws IOException {
     if (destination.isSingleFile() || !Files.isDirectory(destination.directory())) {
       return;
+    }
+    if (Files.exists(destination.directory().resolve("manifest.json"))) {
+      throw new UsageException(
+          destination.directory() + " already holds an export (it has a manifest.json): choose an empty directory for --output");
     }
     String pattern = java.util.regex.Pattern.quote(prefix) + "-\\d{5}-of-\\d{5}\\." + java.util.regex.Pattern.quote(extension);
     try (Stream<Path> files = Files.list(destination.directory())) {
@@ -120,6 +126,11 @@ public final class StagedOutput {
     } catch (IOException e) {
       throw new UncheckedIOException("could not remove " + staging, e);
     }
+  }
+
+  /** Removes the staging directory an export left in {@code directory} when its process died. */
+  public static void discardLeftovers(Path directory, String exportId) {
+    new StagedOutput(null, directory.resolve(STAGING_PREFIX + exportId), false).discard();
   }
 
   private List<Path> stagedShards() throws IOException {

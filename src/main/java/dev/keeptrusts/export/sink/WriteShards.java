@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
@@ -47,13 +49,20 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
   public static final String RECORDS_WRITTEN = "records_written";
 
   private final ShardLayout layout;
+  private final List<String> tallyFields;
   private final String stagingDirectory;
   private final String prefix;
   private final String extension;
   private final int numShards;
 
-  public WriteShards(ShardLayout layout, String stagingDirectory, String prefix, String extension, int numShards) {
+  /**
+   * {@code tallyFields} are the record fields whose values the {@link ShardIndex} counts records
+   * by, for the manifest.
+   */
+  public WriteShards(
+      ShardLayout layout, List<String> tallyFields, String stagingDirectory, String prefix, String extension, int numShards) {
     this.layout = layout;
+    this.tallyFields = List.copyOf(tallyFields);
     this.stagingDirectory = stagingDirectory;
     this.prefix = prefix;
     this.extension = extension;
@@ -69,27 +78,36 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
   public PCollection<String> expand(PCollection<GenericRecord> records) {
     String partsDirectory = Path.of(stagingDirectory, StagedOutput.PARTS).toString();
     return records
-        .apply("WriteParts", ParDo.of(new WritePartsFn(layout, partsDirectory)))
+        .apply("WriteParts", ParDo.of(new WritePartsFn(layout, tallyFields, partsDirectory)))
         .setCoder(SerializableCoder.of(Part.class))
         .apply("GatherParts", Combine.globally(new GatherPartsFn()))
         .apply("AssembleShards", ParDo.of(new AssembleShardsFn(layout, stagingDirectory, prefix, extension, numShards)));
   }
 
-  /** A finished part file and how many records it holds. */
-  public record Part(String path, long records) implements Serializable {}
+  /**
+   * A finished part file, how many records it holds, and how many of them have each value of
+   * each tally field (field name → value → records; a null value is counted under {@link #NONE}).
+   */
+  public record Part(String path, long records, Map<String, Map<String, Long>> tallies) implements Serializable {}
+
+  /** The tally key of records whose field is null. */
+  public static final String NONE = "(none)";
 
   /** Streams each bundle's records into a part file of its own, counting them. */
   static class WritePartsFn extends DoFn<GenericRecord, Part> {
     private final Counter written = Metrics.counter(METRICS_NAMESPACE, RECORDS_WRITTEN);
     private final ShardLayout layout;
+    private final List<String> tallyFields;
     private final String partsDirectory;
     private transient FileIO.Sink<GenericRecord> sink;
     private transient FileChannel channel;
     private transient Path path;
     private transient long records;
+    private transient Map<String, Map<String, Long>> tallies;
 
-    WritePartsFn(ShardLayout layout, String partsDirectory) {
+    WritePartsFn(ShardLayout layout, List<String> tallyFields, String partsDirectory) {
       this.layout = layout;
+      this.tallyFields = tallyFields;
       this.partsDirectory = partsDirectory;
     }
 
@@ -103,9 +121,14 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
         sink = layout.partSink();
         sink.open(channel);
         records = 0;
+        tallies = new TreeMap<>();
       }
       sink.write(record);
       records++;
+      for (String field : tallyFields) {
+        Object value = record.get(field);
+        tallies.computeIfAbsent(field, f -> new TreeMap<>()).merge(value == null ? NONE : value.toString(), 1L, Long::sum);
+      }
       written.inc();
     }
 
@@ -119,7 +142,7 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
         channel.close();
       }
       channel = null;
-      context.output(new Part(path.toString(), records), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+      context.output(new Part(path.toString(), records, tallies), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
     }
 
     @Teardown
@@ -201,11 +224,23 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
         shards.get(lightest).add(Path.of(part.path()));
         load[lightest] += part.records();
       }
+      List<ShardIndex.Shard> index = new ArrayList<>();
       for (int i = 0; i < numShards; i++) {
         Path shard = Path.of(stagingDirectory, shardName(prefix, i, numShards, extension));
         layout.assemble(shards.get(i), shard);
+        index.add(new ShardIndex.Shard(shard.getFileName().toString(), load[i]));
         out.output(shard.toString());
       }
+      new ShardIndex(index, sumTallies(parts)).writeTo(Path.of(stagingDirectory));
+    }
+
+    private static Map<String, Map<String, Long>> sumTallies(List<Part> parts) {
+      Map<String, Map<String, Long>> sum = new TreeMap<>();
+      for (Part part : parts) {
+        part.tallies().forEach((field, counts) -> counts.forEach(
+            (value, n) -> sum.computeIfAbsent(field, f -> new TreeMap<>()).merge(value, n, Long::sum)));
+      }
+      return sum;
     }
   }
 }

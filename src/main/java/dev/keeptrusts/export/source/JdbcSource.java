@@ -33,6 +33,11 @@ public final class JdbcSource implements Serializable {
     return user;
   }
 
+  /** The password, only to hand to the process that runs an export; never print it. */
+  public String password() {
+    return password;
+  }
+
   public boolean isPostgres() {
     return url.startsWith("jdbc:postgresql:");
   }

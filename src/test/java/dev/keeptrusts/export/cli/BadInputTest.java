@@ -36,7 +36,7 @@ class BadInputTest {
   }
 
   private KtRun create(String url, String... flags) {
-    List<String> args = new ArrayList<>(List.of("export", "create", "--output", out.resolve("export").toString()));
+    List<String> args = new ArrayList<>(List.of("export", "create", "--wait", "--output", out.resolve("export").toString()));
     args.addAll(List.of(flags));
     Map<String, String> env = new HashMap<>(Map.of("KT_HOME", home.toString(), "KT_JDBC_USER", "postgres"));
     env.put("KT_JDBC_URL", url);

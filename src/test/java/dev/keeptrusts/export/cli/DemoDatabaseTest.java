@@ -10,6 +10,7 @@ import dev.keeptrusts.export.testing.ExportFiles;
 import dev.keeptrusts.export.testing.KtRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -28,8 +29,11 @@ class DemoDatabaseTest {
     assertEquals(0, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Using the demo database"), run.err());
     assertEquals(1, run.err().strip().lines().count(), "one line about the demo database: " + run.err());
+    assertEquals("processing", run.field("Status"), "it runs in the background");
 
-    Path dir = Path.of(run.field("Output"));
+    JsonNode status = KtRun.awaitFinal(env, run.field("Export ID"), Duration.ofMinutes(2));
+    assertEquals("completed", status.get("status").asText(), status::toString);
+    Path dir = Path.of(status.get("destination").asText());
     assertTrue(dir.startsWith(home.resolve("exports")));
     Path file = dir.resolve("events-00000-of-00001.json");
     JsonNode root = ExportFiles.readJsonTree(file);

@@ -52,8 +52,9 @@ class ExportCreateEndToEndTest {
     return Map.of("KT_HOME", home.toString(), "KT_JDBC_URL", url, "KT_JDBC_USER", "postgres");
   }
 
+  /** Runs kt; a create waits for its export to finish, so the files can be read when it returns. */
   static KtRun kt(String... args) {
-    return KtRun.run(env(), args);
+    return KtRun.run(env(), KtRun.waiting(args));
   }
 
   /** The ids SQL finds for the fixture window and an optional extra predicate. */
@@ -69,7 +70,7 @@ class ExportCreateEndToEndTest {
   static List<Map<String, String>> readAll(Path dir, String format, String arrayKey) throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.sorted().toList()) {
+      for (Path file : files.filter(ExportFiles::isShard).sorted().toList()) {
         rows.addAll(read(file, format, arrayKey));
       }
     }
@@ -101,9 +102,10 @@ class ExportCreateEndToEndTest {
 
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(
-          Set.of(type + "-00000-of-00003." + format, type + "-00001-of-00003." + format, type + "-00002-of-00003." + format),
+          Set.of(type + "-00000-of-00003." + format, type + "-00001-of-00003." + format, type + "-00002-of-00003." + format,
+              "manifest.json", "SHA256SUMS"),
           files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
-          "exactly the three shards, no staging or temporary files");
+          "exactly the three shards and the manifest, no staging or temporary files");
     }
     List<Map<String, String>> rows = readAll(dir, format, type);
     String idField = type.equals("events") ? "event_id" : "escalation_id";
@@ -242,10 +244,17 @@ class ExportCreateEndToEndTest {
     byte[] before = Files.readAllBytes(dir.resolve("events-00000-of-00001.csv"));
     KtRun again = kt("export", "create", "--format", "csv", "--from", FROM, "--to", TO, "--shards", "2", "--output", dir.toString());
     assertEquals(2, again.exitCode(), again::toString);
-    assertTrue(again.err().contains("already holds events shards of an earlier export"), again.err());
+    assertTrue(again.err().contains("already holds an export (it has a manifest.json)"), again.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(dir.resolve("events-00000-of-00001.csv")), files.toList());
+      assertEquals(
+          Set.of(dir.resolve("events-00000-of-00001.csv"), dir.resolve("manifest.json"), dir.resolve("SHA256SUMS")),
+          files.collect(Collectors.toSet()));
     }
+    // Shards left without their manifest are refused too.
+    Files.delete(dir.resolve("manifest.json"));
+    KtRun third = kt("export", "create", "--format", "csv", "--from", FROM, "--to", TO, "--output", dir.toString());
+    assertEquals(2, third.exitCode(), third::toString);
+    assertTrue(third.err().contains("already holds events shards of an earlier export"), third.err());
     assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(dir.resolve("events-00000-of-00001.csv"))));
   }
 

@@ -143,4 +143,10 @@ public final class ExportFiles {
     }
     return value.toString();
   }
+
+  /** True for a data file of an export, not its manifest.json or SHA256SUMS. */
+  public static boolean isShard(Path file) {
+    String name = file.getFileName().toString();
+    return !name.equals("manifest.json") && !name.equals("SHA256SUMS");
+  }
 }

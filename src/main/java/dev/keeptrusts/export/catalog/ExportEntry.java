@@ -1,0 +1,58 @@
+package dev.keeptrusts.export.catalog;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One export as the catalog records it: what was asked, where it is going, and how far it has
+ * got. Stored as JSON (snake_case keys), which is also what {@code --format json} prints.
+ * The source is recorded with its credentials masked; the password is never stored.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+  "format_version", "id", "name", "type", "format", "status", "records_written", "records_expected", "bytes",
+  "window", "filters", "destination", "manifest", "manifest_sha256", "runner", "source", "created_at", "started_at",
+  "completed_at", "error", "run", "spec"
+})
+public class ExportEntry {
+  /** The version of this record's layout; a newer kt may write a higher one. */
+  public static final int FORMAT_VERSION = 1;
+
+  public int formatVersion = FORMAT_VERSION;
+  public String id;
+  public String name;
+  public String type;
+  public String format;
+  public ExportStatus status;
+  public long recordsWritten;
+  public Long recordsExpected;
+  public Long bytes;
+  public Window window;
+  public List<String> filters = new ArrayList<>();
+  /** The file or directory the export's files are published to. */
+  public String destination;
+  /** The path of the export's manifest.json once it is complete. */
+  public String manifest;
+  /** The SHA-256 of that manifest as written, so a download can show it was not replaced. */
+  public String manifestSha256;
+  public String runner;
+  /** The JDBC URL with credentials masked. */
+  public String source;
+  public String createdAt;
+  public String startedAt;
+  public String completedAt;
+  public String error;
+  /** Set by {@code kt export cancel}, so the stopping process records the export as cancelled. */
+  public Boolean cancelRequested;
+  /** The process running the export, so a run whose process died is not shown running forever. */
+  public Run run;
+  /** Everything needed to run the export again in another process. */
+  public ExportSpec spec;
+
+  public record Window(String from, String to) {}
+
+  /** A process: its pid, when it started (to tell a reused pid apart) and on which host. */
+  public record Run(long pid, String processStartedAt, String host) {}
+}

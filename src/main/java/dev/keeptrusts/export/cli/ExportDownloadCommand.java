@@ -1,0 +1,180 @@
+package dev.keeptrusts.export.cli;
+
+import dev.keeptrusts.export.catalog.ExportCatalog;
+import dev.keeptrusts.export.catalog.ExportEntry;
+import dev.keeptrusts.export.catalog.FileExportCatalog;
+import dev.keeptrusts.export.catalog.StaleRuns;
+import dev.keeptrusts.export.config.KtHome;
+import dev.keeptrusts.export.manifest.FolderVerifier;
+import dev.keeptrusts.export.manifest.Manifest;
+import dev.keeptrusts.export.manifest.ManifestIo;
+import dev.keeptrusts.export.request.UsageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kt export download ID}: copies a completed export's files, {@code manifest.json} and
+ * {@code SHA256SUMS} into a folder named after the export; with {@code --verify}, then checks
+ * that folder against the manifest, and the manifest against the digest the catalog recorded.
+ */
+@Command(
+    name = "download",
+    mixinStandardHelpOptions = true,
+    description = "Copy a completed export (files, manifest.json, SHA256SUMS) into a folder named after it.",
+    footer = {
+      "",
+      "Examples:",
+      "  kt export download exp-a1b2c3d4",
+      "  kt export download exp-a1b2c3d4 --output /path/to/exports/ --verify"
+    })
+class ExportDownloadCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", description = "The export id, e.g. exp-a1b2c3d4.")
+  String id;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Where to put the export's folder (default: the current directory).")
+  Path output;
+
+  @Option(names = "--verify", description = "Recompute every SHA-256 and record count and compare them with the manifest.")
+  boolean verify;
+
+  @Override
+  public Integer call() throws IOException {
+    Kt kt = (Kt) spec.root().userObject();
+    ExportCatalog catalog = new FileExportCatalog(KtHome.fromEnvironment(kt.env).catalog());
+    ExportEntry entry = StaleRuns.reap(catalog, catalog.get(id));
+    switch (entry.status) {
+      case QUEUED, PROCESSING -> throw new UsageException(String.format(
+          Locale.US, "export %s is still %s (%,d of %s %s written): wait for it, see `kt export status %s`",
+          id, entry.status.label(), entry.recordsWritten,
+          entry.recordsExpected == null ? "?" : String.format(Locale.US, "%,d", entry.recordsExpected), entry.type, id));
+      case FAILED -> throw new UsageException("export " + id + " failed, so it has no files to download (" + entry.error + "); run it again");
+      case CANCELLED -> throw new UsageException("export " + id + " was cancelled, so it has no files to download");
+      case COMPLETED -> { }
+    }
+    Path manifestFolder = Path.of(entry.manifest).getParent();
+    Manifest manifest = ManifestIo.read(manifestFolder);
+    Path destination = Path.of(entry.destination);
+    boolean singleFile = entry.destination.toLowerCase(Locale.ROOT).endsWith("." + entry.format);
+    Path filesFolder = singleFile ? destination.getParent() : manifestFolder;
+
+    Path parent = (output != null ? output : Path.of("")).toAbsolutePath().normalize();
+    Path target = parent.resolve(folderName(entry));
+    if (Files.exists(target) && !isEmptyDirectory(target)) {
+      throw new UsageException(target + " already exists: remove it or choose another --output");
+    }
+    Files.createDirectories(parent);
+    Path temp = parent.resolve(".kt-download-" + id);
+    deleteTree(temp);
+    Files.createDirectories(temp);
+    try {
+      List<String> missing = singleFile ? copyListed(manifest, filesFolder, temp) : copyFolder(filesFolder, temp);
+      if (!missing.isEmpty() && !verify) {
+        throw new UsageException(
+            "file " + missing.get(0) + " of export " + id + " is missing from " + filesFolder
+                + ": nothing was downloaded; run with --verify for a full report");
+      }
+      if (Files.exists(manifestFolder.resolve(Manifest.CHECKSUMS_FILE_NAME))) {
+        Files.copy(manifestFolder.resolve(Manifest.CHECKSUMS_FILE_NAME), temp.resolve(Manifest.CHECKSUMS_FILE_NAME));
+      }
+      Files.copy(manifestFolder.resolve(Manifest.FILE_NAME), temp.resolve(Manifest.FILE_NAME)); // last
+      if (Files.exists(target)) {
+        Files.delete(target); // an empty directory
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      deleteTree(temp);
+    }
+    kt.out.println(String.format(
+        Locale.US, "Downloaded export %s to %s (%d files, %,d %s)",
+        id, target, manifest.files().size(), manifest.totals().records(), entry.type));
+    if (!verify) {
+      return Kt.OK;
+    }
+    FolderVerifier.Report report = FolderVerifier.verify(target);
+    String manifestSha256 = ManifestIo.sha256(target.resolve(Manifest.FILE_NAME));
+    if (entry.manifestSha256 != null && !entry.manifestSha256.equals(manifestSha256)) {
+      List<FolderVerifier.Finding> findings = new ArrayList<>(report.findings());
+      findings.add(new FolderVerifier.Finding(
+          FolderVerifier.Kind.CHANGED, Manifest.FILE_NAME, "differs from the manifest recorded when the export completed"));
+      report = new FolderVerifier.Report(report.manifest(), findings);
+    }
+    return ExportVerifyCommand.report(kt, target, report);
+  }
+
+  /** The export's name made safe as a folder name; its id when it has no name of its own. */
+  static String folderName(ExportEntry entry) {
+    String safe = entry.name == null ? "" : entry.name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");
+    return safe.isEmpty() ? entry.id : safe;
+  }
+
+  /** Copies the files the manifest lists; returns those that are not there. */
+  private static List<String> copyListed(Manifest manifest, Path from, Path to) throws IOException {
+    List<String> missing = new ArrayList<>();
+    for (Manifest.FileEntry file : manifest.files()) {
+      Path source = from.resolve(file.path()).normalize();
+      if (!source.startsWith(from) || !Files.isRegularFile(source)) {
+        missing.add(file.path());
+        continue;
+      }
+      Path copy = to.resolve(file.path());
+      Files.createDirectories(copy.getParent());
+      Files.copy(source, copy);
+    }
+    return missing;
+  }
+
+  /**
+   * Copies every file of an export folder (so a file added to it shows up in verification),
+   * except the manifest and checksums, which are copied last.
+   */
+  private static List<String> copyFolder(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : files.filter(Files::isRegularFile).toList()) {
+        Path relative = from.relativize(source);
+        String name = relative.toString();
+        if (name.equals(Manifest.FILE_NAME) || name.equals(Manifest.CHECKSUMS_FILE_NAME)) {
+          continue;
+        }
+        Path copy = to.resolve(relative);
+        Files.createDirectories(copy.getParent());
+        Files.copy(source, copy);
+      }
+    }
+    return List.of(); // what is missing, the verification names
+  }
+
+  private static boolean isEmptyDirectory(Path path) throws IOException {
+    if (!Files.isDirectory(path)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(path)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.keeptrusts.export.launcher;
+
+import dev.keeptrusts.export.catalog.ExportSpec;
+import dev.keeptrusts.export.pipeline.ExportOptions;
+import dev.keeptrusts.export.request.UsageException;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** The one place an export's flags become Beam pipeline options. */
+public final class ExportOptionsFactory {
+  private ExportOptionsFactory() {}
+
+  /**
+   * The options of {@code spec} with the given id and source, on the DirectRunner without its
+   * test-only checks; Beam options in the spec pass through unchanged.
+   */
+  public static ExportOptions fromSpec(ExportSpec spec, String since, String exportId, String jdbcUrl, String jdbcUser) {
+    ExportOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(spec.beamOptions().toArray(String[]::new)).as(ExportOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("invalid Beam option after --: " + e.getMessage());
+    }
+    options.setRunner(DirectRunner.class);
+    DirectOptions direct = options.as(DirectOptions.class);
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
+    direct.setBlockOnRun(false); // so a failed or stopped run can be cancelled before its staging is removed
+    options.setJobName("kt-export");
+    options.setExportId(exportId);
+    options.setType(spec.type());
+    options.setSince(since);
+    options.setFrom(spec.from());
+    options.setTo(spec.to());
+    options.setFilters(spec.filters());
+    options.setFormat(spec.format());
+    options.setOutput(spec.output());
+    options.setShards(spec.shards());
+    options.setCompression(spec.compression());
+    options.setCsvRaw(spec.csvRaw());
+    options.setExportName(spec.name());
+    options.setJdbcUrl(jdbcUrl);
+    options.setJdbcUser(jdbcUser);
+    return options;
+  }
+}
