@@ -100,8 +100,8 @@ class ExportDownloadCommand implements Callable<Integer> {
       deleteTree(temp);
     }
     kt.out.println(String.format(
-        Locale.US, "Downloaded export %s to %s (%d files, %,d %s)",
-        id, target, manifest.files().size(), manifest.totals().records(), entry.type));
+        Locale.US, "Downloaded export %s to %s (%d file%s, %,d %s)",
+        id, target, manifest.files().size(), manifest.files().size() == 1 ? "" : "s", manifest.totals().records(), entry.type));
     if (!verify) {
       return Kt.OK;
     }

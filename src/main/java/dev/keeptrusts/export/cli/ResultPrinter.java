@@ -120,8 +120,9 @@ final class ResultPrinter {
     if (report.passed()) {
       out.println(String.format(
           Locale.US,
-          "Verified: %d files, %,d records, every SHA-256 and record count matches the manifest",
+          "Verified: %d file%s, %,d records, every SHA-256 and record count matches the manifest",
           report.manifest().files().size(),
+          report.manifest().files().size() == 1 ? "" : "s",
           report.manifest().totals().records()));
     }
   }

@@ -100,7 +100,7 @@ public final class FolderVerifier {
       if (records != entry.records()) {
         return new Finding(Kind.CHANGED, entry.path(), records + " records, the manifest says " + entry.records());
       }
-      return new Finding(Kind.OK, entry.path(), records + " records, SHA-256 " + entry.sha256().substring(0, 12) + "…");
+      return new Finding(Kind.OK, entry.path(), String.format(java.util.Locale.US, "%,d records, SHA-256 ", records) + entry.sha256().substring(0, 12) + "…");
     } catch (IOException e) {
       return new Finding(Kind.CHANGED, entry.path(), "cannot be read: " + e.getMessage());
     }

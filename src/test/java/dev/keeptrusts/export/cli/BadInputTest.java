@@ -131,6 +131,26 @@ class BadInputTest {
   }
 
   @Test
+  void anExportThatDoesNotReconcileIsFailedAndPublishesNothing() throws IOException {
+    // A view in which the count sees 50 rows and the read 49, as if a row vanished in between.
+    String drifting = TestDatabase.createDatabase("drifting_rows");
+    TestDatabase.execute(drifting, "CREATE TABLE base_events (event_id TEXT, occurred_at TIMESTAMPTZ, gateway TEXT,"
+        + " outcome TEXT, triggered_policy TEXT, user_name TEXT, provider TEXT, latency_ms INT)");
+    TestDatabase.execute(drifting, "INSERT INTO base_events SELECT 'e' || i, now() - i * interval '1 minute', 'gw', 'allowed',"
+        + " NULL, NULL, NULL, 5 FROM generate_series(1, 50) i");
+    TestDatabase.execute(drifting, "CREATE VIEW decision_events AS SELECT * FROM base_events"
+        + " WHERE event_id <> 'e1' OR current_query() LIKE '%COUNT(*)%'");
+    KtRun run = create(drifting, "--since", "1d", "--format", "csv");
+    assertEquals(1, run.exitCode(), run::toString);
+    assertTrue(run.err().strip().startsWith("kt: export failed: reconciliation failed: wrote 49 records but the source holds 50"), run.err());
+    try (Stream<Path> files = Files.walk(out)) {
+      assertEquals(List.of(out), files.toList(), "nothing published");
+    }
+    KtRun list = KtRun.run(Map.of("KT_HOME", home.toString()), "export", "list", "--status", "failed", "--format", "json");
+    assertTrue(list.out().contains("wrote 49 records but the source holds 50"), list.out());
+  }
+
+  @Test
   void thePasswordNeverAppearsInAnError() throws IOException {
     Map<String, String> env = Map.of("KT_HOME", home.toString(), "KT_JDBC_PASSWORD", "s3cr3t-pw",
         "KT_JDBC_URL", "jdbc:postgresql://127.0.0.1:9/gateway?user=kt&password=inline-pw");
