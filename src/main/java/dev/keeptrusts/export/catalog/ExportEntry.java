@@ -13,7 +13,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
   "format_version", "id", "name", "type", "format", "status", "records_written", "records_expected", "bytes",
-  "window", "filters", "destination", "manifest", "manifest_sha256", "runner", "source", "created_at", "started_at",
+  "window", "filters", "destination", "manifest", "manifest_sha256", "s3_location", "runner", "source", "created_at", "started_at",
   "completed_at", "error", "run", "spec"
 })
 public class ExportEntry {
@@ -37,6 +37,8 @@ public class ExportEntry {
   public String manifest;
   /** The SHA-256 of that manifest as written, so a download can show it was not replaced. */
   public String manifestSha256;
+  /** Where {@code kt export upload} put a copy of a local export, e.g. s3://bucket/prefix/exp-1a2b3c4d/. */
+  public String s3Location;
   public String runner;
   /** The JDBC URL with credentials masked. */
   public String source;

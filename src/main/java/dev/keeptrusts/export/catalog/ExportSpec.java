@@ -1,11 +1,12 @@
 package dev.keeptrusts.export.catalog;
 
+import dev.keeptrusts.export.sink.S3Settings;
 import java.util.List;
 
 /**
  * The resolved flags of one export, enough for a background process to run exactly the export
  * that was asked for: the window is absolute (a {@code --since} was resolved when the export was
- * created) and the output is an absolute path. The database URL and user travel to that process
+ * created), the output is an absolute path, and S3 settings (no credentials) are resolved. The database URL and user travel to that process
  * in its environment, not here.
  */
 public record ExportSpec(
@@ -19,4 +20,5 @@ public record ExportSpec(
     String compression,
     boolean csvRaw,
     String name,
-    List<String> beamOptions) {}
+    List<String> beamOptions,
+    S3Settings s3) {}

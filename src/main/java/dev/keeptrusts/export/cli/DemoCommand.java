@@ -53,7 +53,7 @@ class DemoCommand {
       }
       Instant end = parseUntil();
       KtHome home = KtHome.fromEnvironment(kt.env);
-      JdbcSource target = sourceFlags.resolve(kt, home, KtConfig.load(home.configFile())).source();
+      JdbcSource target = sourceFlags.resolve(kt, home, kt.config(home)).source();
       long[] counts = DemoData.seed(target, events, end, replace);
       kt.out.println(String.format(Locale.US, "Seeded %,d events and %,d escalations into %s", counts[0], counts[1], target.maskedUrl()));
       return Kt.OK;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ExportListCommand.class,
       ExportDownloadCommand.class,
       ExportVerifyCommand.class,
+      ExportUploadCommand.class,
       ExportCancelCommand.class,
       ExportRunCommand.class
     })

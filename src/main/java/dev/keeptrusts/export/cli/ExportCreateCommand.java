@@ -13,6 +13,11 @@ import dev.keeptrusts.export.pipeline.ExportRequest;
 import dev.keeptrusts.export.pipeline.ExportResult;
 import dev.keeptrusts.export.pipeline.ExportRunner;
 import dev.keeptrusts.export.launcher.BackgroundLauncher;
+import dev.keeptrusts.export.pipeline.Publisher;
+import dev.keeptrusts.export.pipeline.S3Publisher;
+import dev.keeptrusts.export.request.UsageException;
+import dev.keeptrusts.export.sink.S3Settings;
+import dev.keeptrusts.export.sink.S3Store;
 import dev.keeptrusts.export.launcher.ExportJob;
 import dev.keeptrusts.export.launcher.ExportOptionsFactory;
 import java.time.Instant;
@@ -84,6 +89,15 @@ class ExportCreateCommand implements Callable<Integer> {
   @Option(names = "--csv-raw", description = "Write CSV cells verbatim, without neutralising cells that spreadsheets would run as formulas.")
   boolean csvRaw;
 
+  @Option(names = "--s3-bucket", paramLabel = "BUCKET", description = "Write the export to s3://BUCKET/PREFIX<export-id>/ instead of local files.")
+  String s3Bucket;
+
+  @Option(names = "--s3-prefix", paramLabel = "PREFIX", description = "Key prefix in the bucket, e.g. exports/2025/Q1/ (default: export.s3.prefix).")
+  String s3Prefix;
+
+  @Option(names = "--s3-upload", description = "Write the export to S3 with the bucket and prefix of export.s3 in the config file.")
+  boolean s3Upload;
+
   @Option(names = "--wait", description = "Wait until the export has finished, showing its progress, and exit non-zero if it failed. Implied by --output FILE.")
   boolean wait;
 
@@ -98,9 +112,13 @@ class ExportCreateCommand implements Callable<Integer> {
   public Integer call() {
     Kt kt = (Kt) spec.root().userObject();
     KtHome home = KtHome.fromEnvironment(kt.env);
-    KtConfig config = KtConfig.load(home.configFile());
+    KtConfig config = kt.config(home);
 
-    ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, beamOptions);
+    S3Settings s3 = S3Settings.resolve(s3Bucket, s3Prefix, s3Upload, config, kt.env);
+    if (s3 != null && output != null) {
+      throw new UsageException("--output and --s3-bucket/--s3-upload both say where the export goes: give one of them");
+    }
+    ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, beamOptions, s3);
     ExportOptions options =
         ExportOptionsFactory.fromSpec(asked, since, ExportRequest.newExportId(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
     ExportRequest request = ExportRequest.fromOptions(options, home.exports(), Instant.now());
@@ -108,24 +126,33 @@ class ExportCreateCommand implements Callable<Integer> {
     if (source.demo()) {
       kt.err.println(
           "Using the demo database with synthetic data; point kt at your gateway's database with --jdbc-url, KT_JDBC_URL or source.jdbc_url in "
-              + home.configFile());
+              + config.file());
     }
     request = request.withSource(source.source());
+    Publisher publisher = null;
+    if (s3 != null) {
+      S3Store store = S3Store.open(s3, options, kt.env);
+      store.checkBucket();
+      publisher = new S3Publisher(store, request.id());
+    }
     ExportCatalog catalog = new FileExportCatalog(home.catalog());
     boolean foreground = wait || request.destination().isSingleFile();
 
     if (foreground) {
-      catalog.add(newEntry(request, resolved(request)));
+      catalog.add(newEntry(request, resolved(request, s3)));
       try (ProgressDisplay display = ProgressDisplay.create(kt, request.type().plural())) {
-        ExportResult result = ExportJob.run(catalog, request, options, display);
+        ExportResult result = ExportJob.run(catalog, request, options, publisher, display);
         display.close();
         ResultPrinter.printCreated(kt.out, request, result.records(), result);
       }
       return Kt.OK;
     }
     long expected = ExportRunner.preflight(request);
-    ExportEntry entry = newEntry(request, resolved(request));
+    ExportEntry entry = newEntry(request, resolved(request, s3));
     entry.recordsExpected = expected;
+    if (s3 != null) {
+      entry.destination = s3.exportLocation(request.id());
+    }
     catalog.add(entry);
     ExportEntry.Run run =
         BackgroundLauncher.start(kt.env, request.id(), request.source(), home.catalog().resolve(request.id() + ".log"));
@@ -142,10 +169,10 @@ class ExportCreateCommand implements Callable<Integer> {
   }
 
   /** The flags as the run will use them: the window as resolved now, the output as an absolute path. */
-  private ExportSpec resolved(ExportRequest request) {
+  private ExportSpec resolved(ExportRequest request, S3Settings s3) {
     return new ExportSpec(
         type, request.window().from().toString(), request.window().to().toString(), filters, format,
-        request.destination().path().toString(), shards, compression, csvRaw, name, beamOptions);
+        request.destination().path().toString(), shards, compression, csvRaw, name, beamOptions, s3);
   }
 
   private static ExportEntry newEntry(ExportRequest request, ExportSpec resolved) {

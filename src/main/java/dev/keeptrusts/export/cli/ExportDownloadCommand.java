@@ -9,7 +9,9 @@ import dev.keeptrusts.export.manifest.FolderVerifier;
 import dev.keeptrusts.export.manifest.Manifest;
 import dev.keeptrusts.export.manifest.ManifestIo;
 import dev.keeptrusts.export.request.UsageException;
+import dev.keeptrusts.export.sink.S3Store;
 import java.io.IOException;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,12 +68,7 @@ class ExportDownloadCommand implements Callable<Integer> {
       case CANCELLED -> throw new UsageException("export " + id + " was cancelled, so it has no files to download");
       case COMPLETED -> { }
     }
-    Path manifestFolder = Path.of(entry.manifest).getParent();
-    Manifest manifest = ManifestIo.read(manifestFolder);
-    Path destination = Path.of(entry.destination);
-    boolean singleFile = entry.destination.toLowerCase(Locale.ROOT).endsWith("." + entry.format);
-    Path filesFolder = singleFile ? destination.getParent() : manifestFolder;
-
+    boolean inS3 = entry.destination.startsWith("s3://");
     Path parent = (output != null ? output : Path.of("")).toAbsolutePath().normalize();
     Path target = parent.resolve(folderName(entry));
     if (Files.exists(target) && !isEmptyDirectory(target)) {
@@ -81,7 +78,19 @@ class ExportDownloadCommand implements Callable<Integer> {
     Path temp = parent.resolve(".kt-download-" + id);
     deleteTree(temp);
     Files.createDirectories(temp);
+    Manifest manifest;
     try {
+      if (inS3) {
+        manifest = fetchFromS3(kt, entry, temp);
+        Files.deleteIfExists(target); // an empty directory
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        return finish(kt, entry, target, manifest);
+      }
+      Path manifestFolder = Path.of(entry.manifest).getParent();
+      manifest = ManifestIo.read(manifestFolder);
+      Path destination = Path.of(entry.destination);
+      boolean singleFile = entry.destination.toLowerCase(Locale.ROOT).endsWith("." + entry.format);
+      Path filesFolder = singleFile ? destination.getParent() : manifestFolder;
       List<String> missing = singleFile ? copyListed(manifest, filesFolder, temp) : copyFolder(filesFolder, temp);
       if (!missing.isEmpty() && !verify) {
         throw new UsageException(
@@ -99,6 +108,11 @@ class ExportDownloadCommand implements Callable<Integer> {
     } finally {
       deleteTree(temp);
     }
+    return finish(kt, entry, target, manifest);
+  }
+
+  /** Reports the download and, with --verify, checks it. */
+  private int finish(Kt kt, ExportEntry entry, Path target, Manifest manifest) throws IOException {
     kt.out.println(String.format(
         Locale.US, "Downloaded export %s to %s (%d file%s, %,d %s)",
         id, target, manifest.files().size(), manifest.files().size() == 1 ? "" : "s", manifest.totals().records(), entry.type));
@@ -114,6 +128,27 @@ class ExportDownloadCommand implements Callable<Integer> {
       report = new FolderVerifier.Report(report.manifest(), findings);
     }
     return ExportVerifyCommand.report(kt, target, report);
+  }
+
+  /**
+   * Copies every object of an export in S3 into {@code temp} (objects that should not be there
+   * are copied too, so verification names them) and returns its manifest.
+   */
+  private static Manifest fetchFromS3(Kt kt, ExportEntry entry, Path temp) throws IOException {
+    S3Store store = S3Store.open(entry.spec.s3(), null, kt.env);
+    try {
+      List<MatchResult.Metadata> objects = store.list(entry.destination);
+      for (MatchResult.Metadata object : objects) {
+        String name = object.resourceId().getFilename();
+        store.download(object.resourceId(), temp.resolve(name));
+      }
+    } catch (IOException | RuntimeException e) {
+      throw store.explain(e);
+    }
+    if (!Files.exists(temp.resolve(Manifest.FILE_NAME))) {
+      throw new UsageException("no manifest.json in " + entry.destination + ": the export there is incomplete");
+    }
+    return ManifestIo.read(temp);
   }
 
   /** The export's name made safe as a folder name; its id when it has no name of its own. */

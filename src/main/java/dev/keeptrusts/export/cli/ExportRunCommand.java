@@ -12,7 +12,10 @@ import dev.keeptrusts.export.launcher.ExportOptionsFactory;
 import dev.keeptrusts.export.launcher.FailureMessage;
 import dev.keeptrusts.export.pipeline.ExportOptions;
 import dev.keeptrusts.export.pipeline.ExportRequest;
+import dev.keeptrusts.export.pipeline.Publisher;
 import dev.keeptrusts.export.pipeline.RunListener;
+import dev.keeptrusts.export.pipeline.S3Publisher;
+import dev.keeptrusts.export.sink.S3Store;
 import dev.keeptrusts.export.request.UsageException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -45,7 +48,7 @@ class ExportRunCommand implements Callable<Integer> {
     ExportOptions options;
     try {
       // The parent passed the resolved database in KT_JDBC_URL / KT_JDBC_USER / KT_JDBC_PASSWORD.
-      SourceResolver.Resolved source = SourceResolver.resolve(null, null, kt.env, KtConfig.load(home.configFile()), home);
+      SourceResolver.Resolved source = SourceResolver.resolve(null, null, kt.env, KtConfig.empty(home.configFile()), home);
       options = ExportOptionsFactory.fromSpec(entry.spec, null, id, null, null);
       request = ExportRequest.fromOptions(options, home.exports(), Instant.parse(entry.createdAt)).withSource(source.source());
     } catch (RuntimeException e) {
@@ -56,7 +59,9 @@ class ExportRunCommand implements Callable<Integer> {
       });
       throw e;
     }
-    ExportJob.run(catalog, request, options, RunListener.NONE);
+    Publisher publisher =
+        entry.spec.s3() == null ? null : new S3Publisher(S3Store.open(entry.spec.s3(), options, kt.env), request.id());
+    ExportJob.run(catalog, request, options, publisher, RunListener.NONE);
     kt.out.println("Export " + id + " completed");
     return Kt.OK;
   }

@@ -1,7 +1,10 @@
 package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.manifest.ToolVersion;
+import dev.keeptrusts.export.config.KtConfig;
+import dev.keeptrusts.export.config.KtHome;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Kt.Version.class,
     description = "Export the AI gateway's decision log as audit evidence.",
-    subcommands = {ExportCommand.class, DemoCommand.class})
+    subcommands = {ExportCommand.class, ConfigCommand.class, DemoCommand.class})
 public class Kt {
   /** Exit codes: the export succeeded, it ran and failed, or the command line was wrong. */
   public static final int OK = 0;
@@ -34,6 +37,18 @@ public class Kt {
     this.out = out;
     this.err = err;
     this.interactive = interactive;
+  }
+
+  @CommandLine.Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "The configuration file (default: KT_HOME/config.yaml, KT_HOME defaulting to ~/.keeptrusts).")
+  Path configFile;
+
+  /** The configuration: {@code --config FILE} (which must exist), else {@code KT_HOME/config.yaml} if present. */
+  KtConfig config(KtHome home) {
+    return configFile != null ? KtConfig.load(configFile.toAbsolutePath(), true) : KtConfig.load(home.configFile());
   }
 
   public static void main(String[] args) {

@@ -30,7 +30,7 @@ final class ResultPrinter {
     out.println("Size: " + (result == null ? "pending" : humanSize(result.bytes())));
     out.println("Status: " + (result == null ? "processing" : "completed"));
     if (result != null) {
-      out.println("Output: " + request.destination().path());
+      out.println("Output: " + result.location());
       out.println("Manifest: " + result.manifest());
     }
     out.println();

@@ -6,6 +6,7 @@ import dev.keeptrusts.export.catalog.ProcessIdentity;
 import dev.keeptrusts.export.pipeline.ExportRequest;
 import dev.keeptrusts.export.pipeline.ExportResult;
 import dev.keeptrusts.export.pipeline.ExportRunner;
+import dev.keeptrusts.export.pipeline.Publisher;
 import dev.keeptrusts.export.pipeline.RunHandle;
 import dev.keeptrusts.export.pipeline.RunListener;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public final class ExportJob {
   private static final long PROGRESS_WRITE_MILLIS = 1000;
 
   public static ExportResult run(
-      ExportCatalog catalog, ExportRequest request, PipelineOptions options, RunListener display) {
+      ExportCatalog catalog, ExportRequest request, PipelineOptions options, Publisher publisher, RunListener display) {
     String id = request.id();
     catalog.update(id, e -> {
       e.status = ExportStatus.PROCESSING;
@@ -36,13 +37,14 @@ public final class ExportJob {
     Thread onShutdown = new Thread(() -> stopped(catalog, id, handle), "kt-export-shutdown");
     Runtime.getRuntime().addShutdownHook(onShutdown);
     try {
-      ExportResult result = ExportRunner.run(request, options, new CatalogProgress(catalog, id, display), handle);
+      ExportResult result = ExportRunner.run(request, options, publisher, new CatalogProgress(catalog, id, display), handle);
       catalog.update(id, e -> {
         e.status = ExportStatus.COMPLETED;
         e.recordsWritten = result.records();
         e.recordsExpected = result.records();
         e.bytes = result.bytes();
-        e.manifest = result.manifest().toString();
+        e.destination = result.location();
+        e.manifest = result.manifest();
         e.manifestSha256 = result.manifestSha256();
         e.completedAt = now();
         e.error = null;

@@ -33,14 +33,23 @@ public final class ManifestIo {
    * Returns the SHA-256 of the manifest as written.
    */
   public static String write(Path folder, Manifest manifest) throws IOException {
+    writeAtomically(folder.resolve(Manifest.CHECKSUMS_FILE_NAME), checksums(manifest));
+    byte[] json = json(manifest);
+    writeAtomically(folder.resolve(Manifest.FILE_NAME), json);
+    return sha256(json);
+  }
+
+  /** {@code SHA256SUMS} for the manifest's files, in the format {@code sha256sum -c} reads. */
+  public static byte[] checksums(Manifest manifest) {
     StringBuilder sums = new StringBuilder();
     for (Manifest.FileEntry file : manifest.files()) {
       sums.append(file.sha256()).append("  ").append(file.path()).append('\n');
     }
-    writeAtomically(folder.resolve(Manifest.CHECKSUMS_FILE_NAME), sums.toString().getBytes(StandardCharsets.UTF_8));
-    byte[] json = JSON.writeValueAsBytes(manifest);
-    writeAtomically(folder.resolve(Manifest.FILE_NAME), json);
-    return sha256(json);
+    return sums.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static byte[] json(Manifest manifest) throws IOException {
+    return JSON.writeValueAsBytes(manifest);
   }
 
   /** Reads {@code folder/manifest.json}, or says plainly why it cannot. */

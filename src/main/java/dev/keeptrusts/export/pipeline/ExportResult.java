@@ -1,8 +1,8 @@
 package dev.keeptrusts.export.pipeline;
 
-import java.nio.file.Path;
-import java.util.List;
-
-/** What a finished export produced: the records written, the files they are in and its manifest. */
+/**
+ * What a finished export produced: the records and bytes written, where its files are (a local
+ * path or an {@code s3://} folder) and its manifest.
+ */
 public record ExportResult(
-    ExportRequest request, long records, long bytes, List<Path> files, Path manifest, String manifestSha256) {}
+    ExportRequest request, long records, long bytes, String location, String manifest, String manifestSha256) {}

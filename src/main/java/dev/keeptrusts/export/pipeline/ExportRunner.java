@@ -49,11 +49,15 @@ public final class ExportRunner {
     return stats.count();
   }
 
+  /** Runs an export to its local destination. */
   public static ExportResult run(ExportRequest request, PipelineOptions options) {
-    return run(request, options, RunListener.NONE, new RunHandle());
+    return run(request, options, null, RunListener.NONE, new RunHandle());
   }
 
-  public static ExportResult run(ExportRequest request, PipelineOptions options, RunListener listener, RunHandle handle) {
+  /** Runs an export and publishes it with {@code publisher}, or to its local destination when null. */
+  public static ExportResult run(
+      ExportRequest request, PipelineOptions options, Publisher publisher, RunListener listener, RunHandle handle) {
+    Publisher target = publisher != null ? publisher : new LocalPublisher(request);
     try {
       SelectQuery query = new SelectQuery(request.type(), request.filters());
       SourceStats stats = SourceProbe.measure(request.source(), request.type(), query, request.window());
@@ -88,15 +92,13 @@ public final class ExportRunner {
           if (handle.aborted()) {
             throw new ExportFailedException("the export was stopped before it finished");
           }
-          List<Path> files = staged.publish();
-          Files.createDirectories(request.manifestDirectory());
           Manifest manifest =
               ExportManifest.describe(request, query, entries, index.tallies(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
-          String manifestSha256 = ManifestIo.write(request.manifestDirectory(), manifest);
+          Publisher.Published published = target.publish(staged, manifest);
           handle.finished();
           return new ExportResult(
-              request, index.records(), manifest.totals().bytes(), files,
-              request.manifestDirectory().resolve(Manifest.FILE_NAME), manifestSha256);
+              request, index.records(), manifest.totals().bytes(), published.location(), published.manifest(),
+              published.manifestSha256());
         }
       } finally {
         staged.discard();
