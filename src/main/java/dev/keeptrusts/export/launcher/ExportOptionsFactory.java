@@ -5,6 +5,7 @@ import dev.keeptrusts.export.pipeline.ExportOptions;
 import dev.keeptrusts.export.request.UsageException;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** The one place an export's flags become Beam pipeline options. */
@@ -16,6 +17,7 @@ public final class ExportOptionsFactory {
    * test-only checks; Beam options in the spec pass through unchanged.
    */
   public static ExportOptions fromSpec(ExportSpec spec, String since, String exportId, String jdbcUrl, String jdbcUser) {
+    PipelineOptionsFactory.register(S3Options.class); // Beam registers only AwsOptions; --s3UploadBufferSizeBytes needs this
     ExportOptions options;
     try {
       options = PipelineOptionsFactory.fromArgs(spec.beamOptions().toArray(String[]::new)).as(ExportOptions.class);

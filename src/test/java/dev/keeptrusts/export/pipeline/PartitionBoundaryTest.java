@@ -69,7 +69,7 @@ class PartitionBoundaryTest {
 
     ExportResult result = ExportRunner.run(request, options);
 
-    List<Map<String, String>> rows = ExportFiles.readJsonLines(result.files().get(0));
+    List<Map<String, String>> rows = ExportFiles.readJsonLines(java.nio.file.Path.of(result.location(), "events-00000-of-00001.jsonl"));
     List<String> ids = rows.stream().map(r -> r.get("event_id")).toList();
     assertEquals(times.size(), ids.size(), "no row lost or read twice");
     assertEquals(times.size(), new HashSet<>(ids).size());
