@@ -1,7 +1,9 @@
 package dev.keeptrusts.export.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
   "format_version", "id", "name", "type", "format", "status", "records_written", "records_expected", "bytes",
-  "window", "filters", "destination", "manifest", "manifest_sha256", "s3_location", "runner", "source", "created_at", "started_at",
+  "window", "filters", "destination", "local_directory", "manifest", "manifest_sha256", "s3_location", "runner", "source", "created_at", "started_at",
   "completed_at", "error", "run", "spec"
 })
 public class ExportEntry {
@@ -33,6 +35,11 @@ public class ExportEntry {
   public List<String> filters = new ArrayList<>();
   /** The file or directory the export's files are published to. */
   public String destination;
+  /**
+   * The local directory the export is staged in and, unless it goes to S3, published to: the
+   * shard directory, or the directory holding the single {@code --output} file.
+   */
+  public String localDirectory;
   /** The path of the export's manifest.json once it is complete. */
   public String manifest;
   /** The SHA-256 of that manifest as written, so a download can show it was not replaced. */
@@ -54,6 +61,27 @@ public class ExportEntry {
   public ExportSpec spec;
 
   public record Window(String from, String to) {}
+
+  /** True when the export was written to S3 rather than local files. */
+  @JsonIgnore
+  public boolean inS3() {
+    return destination != null && destination.startsWith("s3://");
+  }
+
+  /** The local folder that holds the export's data files. */
+  @JsonIgnore
+  public Path filesFolder() {
+    return Path.of(localDirectory);
+  }
+
+  /**
+   * The local folder of manifest.json and SHA256SUMS: the files' folder for a directory of
+   * shards, the export's folder under KT_HOME for a single {@code --output} file.
+   */
+  @JsonIgnore
+  public Path manifestFolder() {
+    return Path.of(manifest).getParent();
+  }
 
   /** A process: its pid, when it started (to tell a reused pid apart) and on which host. */
   public record Run(long pid, String processStartedAt, String host) {}

@@ -1,7 +1,6 @@
 package dev.keeptrusts.export.catalog;
 
 import dev.keeptrusts.export.sink.StagedOutput;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -46,11 +45,9 @@ public final class StaleRuns {
 
   /** Removes what a dead or stopped run left in its staging directory. */
   public static void removeStaging(ExportEntry entry) {
-    if (entry.destination == null || entry.status == ExportStatus.COMPLETED) {
+    if (entry.localDirectory == null || entry.status == ExportStatus.COMPLETED) {
       return;
     }
-    Path destination = Path.of(entry.destination);
-    boolean singleFile = entry.destination.toLowerCase().endsWith("." + entry.format);
-    StagedOutput.discardLeftovers(singleFile ? destination.getParent() : destination, entry.id);
+    StagedOutput.discardLeftovers(entry.filesFolder(), entry.id);
   }
 }

@@ -150,9 +150,6 @@ class ExportCreateCommand implements Callable<Integer> {
     long expected = ExportRunner.preflight(request);
     ExportEntry entry = newEntry(request, resolved(request, s3));
     entry.recordsExpected = expected;
-    if (s3 != null) {
-      entry.destination = s3.exportLocation(request.id());
-    }
     catalog.add(entry);
     ExportEntry.Run run =
         BackgroundLauncher.start(kt.env, request.id(), request.source(), home.catalog().resolve(request.id() + ".log"));
@@ -184,7 +181,9 @@ class ExportCreateCommand implements Callable<Integer> {
     entry.status = ExportStatus.QUEUED;
     entry.window = new ExportEntry.Window(request.window().from().toString(), request.window().to().toString());
     entry.filters = request.filters().stream().map(f -> f.key() + "=" + String.join(",", f.values())).toList();
-    entry.destination = request.destination().path().toString();
+    entry.destination =
+        resolved.s3() != null ? resolved.s3().exportLocation(request.id()) : request.destination().path().toString();
+    entry.localDirectory = request.destination().directory().toString();
     entry.runner = request.runner();
     entry.source = request.source().maskedUrl();
     entry.createdAt = request.createdAt().toString();

@@ -68,7 +68,6 @@ class ExportDownloadCommand implements Callable<Integer> {
       case CANCELLED -> throw new UsageException("export " + id + " was cancelled, so it has no files to download");
       case COMPLETED -> { }
     }
-    boolean inS3 = entry.destination.startsWith("s3://");
     Path parent = (output != null ? output : Path.of("")).toAbsolutePath().normalize();
     Path target = parent.resolve(folderName(entry));
     if (Files.exists(target) && !isEmptyDirectory(target)) {
@@ -80,18 +79,19 @@ class ExportDownloadCommand implements Callable<Integer> {
     Files.createDirectories(temp);
     Manifest manifest;
     try {
-      if (inS3) {
+      if (entry.inS3()) {
         manifest = fetchFromS3(kt, entry, temp);
         Files.deleteIfExists(target); // an empty directory
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         return finish(kt, entry, target, manifest);
       }
-      Path manifestFolder = Path.of(entry.manifest).getParent();
+      Path manifestFolder = entry.manifestFolder();
       manifest = ManifestIo.read(manifestFolder);
-      Path destination = Path.of(entry.destination);
-      boolean singleFile = entry.destination.toLowerCase(Locale.ROOT).endsWith("." + entry.format);
-      Path filesFolder = singleFile ? destination.getParent() : manifestFolder;
-      List<String> missing = singleFile ? copyListed(manifest, filesFolder, temp) : copyFolder(filesFolder, temp);
+      Path filesFolder = entry.filesFolder();
+      // A folder of its own is copied whole, so a file added to it shows up; a single --output
+      // file shares its folder with others, so only what the manifest lists is copied.
+      List<String> missing =
+          filesFolder.equals(manifestFolder) ? copyFolder(filesFolder, temp) : copyListed(manifest, filesFolder, temp);
       if (!missing.isEmpty() && !verify) {
         throw new UsageException(
             "file " + missing.get(0) + " of export " + id + " is missing from " + filesFolder

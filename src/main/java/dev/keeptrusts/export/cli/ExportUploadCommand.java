@@ -59,13 +59,12 @@ class ExportUploadCommand implements Callable<Integer> {
     if (entry.status != ExportStatus.COMPLETED) {
       throw new UsageException("export " + id + " is " + entry.status.label() + ": only a completed export can be uploaded");
     }
-    if (entry.destination.startsWith("s3://")) {
+    if (entry.inS3()) {
       throw new UsageException("export " + id + " was written to " + entry.destination + " already");
     }
-    Path manifestFolder = Path.of(entry.manifest).getParent();
+    Path manifestFolder = entry.manifestFolder();
     Manifest manifest = ManifestIo.read(manifestFolder);
-    boolean singleFile = entry.destination.toLowerCase(Locale.ROOT).endsWith("." + entry.format);
-    Path filesFolder = singleFile ? Path.of(entry.destination).getParent() : manifestFolder;
+    Path filesFolder = entry.filesFolder();
     for (Manifest.FileEntry file : manifest.files()) {
       Path local = filesFolder.resolve(file.path());
       if (!Files.isRegularFile(local) || !ManifestIo.sha256(local).equals(file.sha256())) {
