@@ -71,7 +71,11 @@ public class ExportEntry {
   /** The local folder that holds the export's data files. */
   @JsonIgnore
   public Path filesFolder() {
-    return Path.of(localDirectory);
+    if (localDirectory != null) {
+      return Path.of(localDirectory);
+    }
+    Path path = Path.of(destination); // entries written before local_directory was recorded
+    return destination.toLowerCase(java.util.Locale.ROOT).endsWith("." + format) ? path.getParent() : path;
   }
 
   /**

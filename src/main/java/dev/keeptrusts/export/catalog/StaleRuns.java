@@ -45,7 +45,7 @@ public final class StaleRuns {
 
   /** Removes what a dead or stopped run left in its staging directory. */
   public static void removeStaging(ExportEntry entry) {
-    if (entry.localDirectory == null || entry.status == ExportStatus.COMPLETED) {
+    if (entry.destination == null || entry.inS3() && entry.localDirectory == null || entry.status == ExportStatus.COMPLETED) {
       return;
     }
     StagedOutput.discardLeftovers(entry.filesFolder(), entry.id);

@@ -45,12 +45,18 @@ class ExportCancelCommand implements Callable<Integer> {
     catalog.update(id, e -> e.cancelRequested = true);
     Optional<ProcessHandle> process = entry.run == null ? Optional.empty() : ProcessHandle.of(entry.run.pid());
     if (process.isPresent() && !ProcessIdentity.isGone(entry.run)) {
-      process.get().destroy(); // SIGTERM: the run cancels its pipeline and removes its staging files
+      if (!process.get().destroy()) { // SIGTERM: the run cancels its pipeline and removes its staging files
+        throw new UsageException("cannot signal process " + entry.run.pid() + " running export " + id + ": run kt export cancel as its user");
+      }
       try {
         process.get().onExit().get(GRACE_SECONDS, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException stillRunning) {
         process.get().destroyForcibly();
-        process.get().onExit().get(10, TimeUnit.SECONDS);
+        try {
+          process.get().onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException stuck) {
+          throw new UsageException("process " + entry.run.pid() + " running export " + id + " did not stop: kill it, then run kt export cancel again");
+        }
       }
     }
     ExportEntry after = catalog.update(id, e -> {
@@ -65,7 +71,7 @@ class ExportCancelCommand implements Callable<Integer> {
       kt.out.println("Export " + id + " completed before it could be cancelled; its files are in " + after.destination);
       return Kt.FAILED;
     }
-    kt.out.println("Export " + id + " " + after.status.label() + "; nothing was published");
+    kt.out.println("Export " + id + " " + after.status.label() + "; nothing of it was published");
     return Kt.OK;
   }
 }

@@ -91,7 +91,7 @@ class ExportDownloadCommand implements Callable<Integer> {
       // A folder of its own is copied whole, so a file added to it shows up; a single --output
       // file shares its folder with others, so only what the manifest lists is copied.
       List<String> missing =
-          filesFolder.equals(manifestFolder) ? copyFolder(filesFolder, temp) : copyListed(manifest, filesFolder, temp);
+          filesFolder.equals(manifestFolder) ? copyFolder(manifest, filesFolder, temp) : copyListed(manifest, filesFolder, temp);
       if (!missing.isEmpty() && !verify) {
         throw new UsageException(
             "file " + missing.get(0) + " of export " + id + " is missing from " + filesFolder
@@ -137,10 +137,13 @@ class ExportDownloadCommand implements Callable<Integer> {
   private static Manifest fetchFromS3(Kt kt, ExportEntry entry, Path temp) throws IOException {
     S3Store store = S3Store.open(entry.spec.s3(), null, kt.env);
     try {
-      List<MatchResult.Metadata> objects = store.list(entry.destination);
-      for (MatchResult.Metadata object : objects) {
-        String name = object.resourceId().getFilename();
-        store.download(object.resourceId(), temp.resolve(name));
+      for (MatchResult.Metadata object : store.list(entry.destination)) {
+        Path copy = temp.resolve(object.resourceId().toString().substring(entry.destination.length())).normalize();
+        if (!copy.startsWith(temp)) {
+          continue;
+        }
+        Files.createDirectories(copy.getParent());
+        store.download(object.resourceId(), copy);
       }
     } catch (IOException | RuntimeException e) {
       throw store.explain(e);
@@ -177,7 +180,7 @@ class ExportDownloadCommand implements Callable<Integer> {
    * Copies every file of an export folder (so a file added to it shows up in verification),
    * except the manifest and checksums, which are copied last.
    */
-  private static List<String> copyFolder(Path from, Path to) throws IOException {
+  private static List<String> copyFolder(Manifest manifest, Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path source : files.filter(Files::isRegularFile).toList()) {
         Path relative = from.relativize(source);
@@ -190,7 +193,7 @@ class ExportDownloadCommand implements Callable<Integer> {
         Files.copy(source, copy);
       }
     }
-    return List.of(); // what is missing, the verification names
+    return manifest.files().stream().map(Manifest.FileEntry::path).filter(path -> !Files.isRegularFile(to.resolve(path))).toList();
   }
 
   private static boolean isEmptyDirectory(Path path) throws IOException {

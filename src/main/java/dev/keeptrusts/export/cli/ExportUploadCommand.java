@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,6 +77,9 @@ class ExportUploadCommand implements Callable<Integer> {
     S3Store store = S3Store.open(settings, null, kt.env);
     store.checkBucket();
     String location = settings.exportLocation(id);
+    // A manifest from an earlier upload goes first, so the folder never looks complete while
+    // its files are being replaced.
+    store.deleteQuietly(List.of(location + Manifest.FILE_NAME));
     try {
       for (Manifest.FileEntry file : manifest.files()) {
         store.upload(filesFolder.resolve(file.path()), location + file.path());

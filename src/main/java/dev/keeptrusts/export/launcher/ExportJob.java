@@ -9,7 +9,11 @@ import dev.keeptrusts.export.pipeline.ExportRunner;
 import dev.keeptrusts.export.pipeline.Publisher;
 import dev.keeptrusts.export.pipeline.RunHandle;
 import dev.keeptrusts.export.pipeline.RunListener;
+import dev.keeptrusts.export.catalog.ExportEntry;
+import dev.keeptrusts.export.pipeline.ExportFailedException;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.time.temporal.ChronoUnit;
 import org.apache.beam.sdk.options.PipelineOptions;
 
@@ -28,13 +32,20 @@ public final class ExportJob {
   public static ExportResult run(
       ExportCatalog catalog, ExportRequest request, PipelineOptions options, Publisher publisher, RunListener display) {
     String id = request.id();
-    catalog.update(id, e -> {
+    ExportEntry started = catalog.update(id, e -> {
+      if (e.status.isFinal() || Boolean.TRUE.equals(e.cancelRequested)) {
+        return; // cancelled before this process got to it
+      }
       e.status = ExportStatus.PROCESSING;
       e.run = ProcessIdentity.current();
       e.startedAt = now();
     });
+    if (started.status != ExportStatus.PROCESSING) {
+      throw new ExportFailedException("export " + id + " was cancelled before it started");
+    }
     RunHandle handle = new RunHandle();
-    Thread onShutdown = new Thread(() -> stopped(catalog, id, handle), "kt-export-shutdown");
+    CountDownLatch settled = new CountDownLatch(1);
+    Thread onShutdown = new Thread(() -> stopped(catalog, id, handle, settled), "kt-export-shutdown");
     Runtime.getRuntime().addShutdownHook(onShutdown);
     try {
       ExportResult result = ExportRunner.run(request, options, publisher, new CatalogProgress(catalog, id, display), handle);
@@ -49,6 +60,7 @@ public final class ExportJob {
         e.completedAt = now();
         e.error = null;
       });
+      settled.countDown();
       return result;
     } catch (RuntimeException failure) {
       catalog.update(id, e -> {
@@ -58,6 +70,7 @@ public final class ExportJob {
           e.completedAt = now();
         }
       });
+      settled.countDown();
       throw failure;
     } finally {
       try {
@@ -68,9 +81,18 @@ public final class ExportJob {
     }
   }
 
-  /** The process is ending while the export runs: stop it cleanly and record why. */
-  private static void stopped(ExportCatalog catalog, String id, RunHandle handle) {
+  /**
+   * The process is ending while the export runs: stop it cleanly and record why. If the export
+   * has already published, wait for its final catalog write instead, so it is not left looking
+   * unfinished.
+   */
+  private static void stopped(ExportCatalog catalog, String id, RunHandle handle, CountDownLatch settled) {
     if (!handle.abort()) {
+      try {
+        settled.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     catalog.update(id, e -> {

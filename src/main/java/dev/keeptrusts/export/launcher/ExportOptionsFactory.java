@@ -17,6 +17,13 @@ public final class ExportOptionsFactory {
    * test-only checks; Beam options in the spec pass through unchanged.
    */
   public static ExportOptions fromSpec(ExportSpec spec, String since, String exportId, String jdbcUrl, String jdbcUser) {
+    for (String option : spec.beamOptions()) {
+      if (option.startsWith("--awsCredentialsProvider") || option.startsWith("--jdbc")) {
+        throw new UsageException(
+            "credentials and the database cannot be given as Beam options (" + option.split("=")[0]
+                + "): AWS credentials come from the AWS default chain, the database from --jdbc-url/--jdbc-user and KT_JDBC_PASSWORD");
+      }
+    }
     PipelineOptionsFactory.register(S3Options.class); // Beam registers only AwsOptions; --s3UploadBufferSizeBytes needs this
     ExportOptions options;
     try {

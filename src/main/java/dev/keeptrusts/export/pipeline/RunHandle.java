@@ -56,7 +56,11 @@ public final class RunHandle {
       }
     }
     if (toDiscard != null) {
-      toDiscard.discard();
+      try {
+        toDiscard.discard();
+      } catch (RuntimeException stillBeingWritten) {
+        // a worker was still writing; the next look at the catalog removes what is left
+      }
     }
     return true;
   }

@@ -163,15 +163,26 @@ public final class S3Store {
     }
   }
 
+  /** Deletes objects, ignoring those that do not exist; for cleaning up after a failed upload. */
+  public void deleteQuietly(List<String> locations) {
+    try {
+      FileSystems.delete(
+          locations.stream().map(l -> FileSystems.matchNewResource(l, false)).toList(),
+          org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException | RuntimeException ignored) {
+      // the store may be the reason the upload failed; what is left has no manifest beside it
+    }
+  }
+
   public void put(byte[] bytes, String location) throws IOException {
     try (OutputStream out = Channels.newOutputStream(create(location))) {
       out.write(bytes);
     }
   }
 
-  /** The objects directly inside the folder {@code location} (ending with {@code /}). */
+  /** Every object under the folder {@code location} (ending with {@code /}), at any depth. */
   public List<MatchResult.Metadata> list(String location) throws IOException {
-    MatchResult result = FileSystems.match(location + "*");
+    MatchResult result = FileSystems.match(location + "**");
     if (result.status() == MatchResult.Status.NOT_FOUND) {
       return List.of();
     }
