@@ -77,7 +77,7 @@ class BadInputTest {
     "--since 1d -- --rowsPerPartitions=5|invalid Beam option after --",
     "--since 1d -- --awsCredentialsProvider={}|AWS credentials come from the AWS default chain",
     "--since 1d -- --jdbcUrl=jdbc:postgresql://x/y|the database from --jdbc-url",
-    "--since 1d --s3-bucket b|--output and --s3-bucket/--s3-upload both say where the export goes",
+    "--since 1d --s3-bucket audit-bucket|--output and --s3-bucket/--s3-upload both say where the export goes",
   })
   void badFlagsAreExplainedInOneLine(String flags, String expected) throws IOException {
     KtRun run = create(url, flags.split(" "));
