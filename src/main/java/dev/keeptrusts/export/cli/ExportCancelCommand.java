@@ -3,10 +3,8 @@ package dev.keeptrusts.export.cli;
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
 import dev.keeptrusts.export.catalog.ExportStatus;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.catalog.ProcessIdentity;
 import dev.keeptrusts.export.catalog.StaleRuns;
-import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.request.UsageException;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +32,7 @@ class ExportCancelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Kt kt = (Kt) spec.root().userObject();
-    ExportCatalog catalog = new FileExportCatalog(KtHome.fromEnvironment(kt.env).catalog());
+    ExportCatalog catalog = kt.catalog();
     ExportEntry entry = StaleRuns.reap(catalog, catalog.get(id));
     if (entry.status.isFinal()) {
       throw new UsageException("export " + id + " is already " + entry.status.label() + ": there is nothing to cancel");

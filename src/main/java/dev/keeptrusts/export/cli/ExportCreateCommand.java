@@ -4,7 +4,6 @@ import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
 import dev.keeptrusts.export.catalog.ExportSpec;
 import dev.keeptrusts.export.catalog.ExportStatus;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.config.SourceResolver;
@@ -15,6 +14,7 @@ import dev.keeptrusts.export.pipeline.ExportRunner;
 import dev.keeptrusts.export.launcher.BackgroundLauncher;
 import dev.keeptrusts.export.pipeline.Publisher;
 import dev.keeptrusts.export.pipeline.S3Publisher;
+import dev.keeptrusts.export.request.RecordFilter;
 import dev.keeptrusts.export.request.UsageException;
 import dev.keeptrusts.export.sink.S3Settings;
 import dev.keeptrusts.export.sink.S3Store;
@@ -135,7 +135,7 @@ class ExportCreateCommand implements Callable<Integer> {
       store.checkBucket();
       publisher = new S3Publisher(store, request.id());
     }
-    ExportCatalog catalog = new FileExportCatalog(home.catalog());
+    ExportCatalog catalog = kt.catalog();
     boolean foreground = wait || request.destination().isSingleFile();
 
     if (foreground) {
@@ -180,7 +180,7 @@ class ExportCreateCommand implements Callable<Integer> {
     entry.format = request.format().extension();
     entry.status = ExportStatus.QUEUED;
     entry.window = new ExportEntry.Window(request.window().from().toString(), request.window().to().toString());
-    entry.filters = request.filters().stream().map(f -> f.key() + "=" + String.join(",", f.values())).toList();
+    entry.filters = request.filters().stream().map(RecordFilter::asFlag).toList();
     entry.destination =
         resolved.s3() != null ? resolved.s3().exportLocation(request.id()) : request.destination().path().toString();
     entry.localDirectory = request.destination().directory().toString();

@@ -2,9 +2,7 @@ package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.catalog.StaleRuns;
-import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.manifest.FolderVerifier;
 import dev.keeptrusts.export.manifest.Manifest;
 import dev.keeptrusts.export.manifest.ManifestIo;
@@ -57,7 +55,7 @@ class ExportDownloadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Kt kt = (Kt) spec.root().userObject();
-    ExportCatalog catalog = new FileExportCatalog(KtHome.fromEnvironment(kt.env).catalog());
+    ExportCatalog catalog = kt.catalog();
     ExportEntry entry = StaleRuns.reap(catalog, catalog.get(id));
     switch (entry.status) {
       case QUEUED, PROCESSING -> throw new UsageException(String.format(

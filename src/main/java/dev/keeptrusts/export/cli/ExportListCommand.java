@@ -3,9 +3,7 @@ package dev.keeptrusts.export.cli;
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
 import dev.keeptrusts.export.catalog.ExportStatus;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.catalog.StaleRuns;
-import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.request.UsageException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +38,7 @@ class ExportListCommand implements Callable<Integer> {
       throw new UsageException("invalid --limit " + limit + ": use a positive number");
     }
     boolean json = outputFormat.json();
-    ExportCatalog catalog = new FileExportCatalog(KtHome.fromEnvironment(kt.env).catalog());
+    ExportCatalog catalog = kt.catalog();
     List<ExportEntry> entries =
         catalog.list().stream()
             .map(e -> StaleRuns.reap(catalog, e))

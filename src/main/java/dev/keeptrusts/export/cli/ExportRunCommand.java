@@ -3,7 +3,6 @@ package dev.keeptrusts.export.cli;
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
 import dev.keeptrusts.export.catalog.ExportStatus;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.config.SourceResolver;
@@ -39,7 +38,7 @@ class ExportRunCommand implements Callable<Integer> {
   public Integer call() {
     Kt kt = (Kt) spec.root().userObject();
     KtHome home = KtHome.fromEnvironment(kt.env);
-    ExportCatalog catalog = new FileExportCatalog(home.catalog());
+    ExportCatalog catalog = kt.catalog();
     ExportEntry entry = catalog.get(id);
     if (entry.status.isFinal()) {
       throw new UsageException("export " + id + " is already " + entry.status.label());

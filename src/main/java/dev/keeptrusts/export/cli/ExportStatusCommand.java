@@ -2,9 +2,7 @@ package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.catalog.StaleRuns;
-import dev.keeptrusts.export.config.KtHome;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +26,7 @@ class ExportStatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Kt kt = (Kt) spec.root().userObject();
-    ExportCatalog catalog = new FileExportCatalog(KtHome.fromEnvironment(kt.env).catalog());
+    ExportCatalog catalog = kt.catalog();
     ExportEntry entry = StaleRuns.reap(catalog, catalog.get(id));
     if (outputFormat.json()) {
       ResultPrinter.printJson(kt.out, ResultPrinter.json(entry));

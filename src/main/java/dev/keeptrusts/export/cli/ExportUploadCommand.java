@@ -3,7 +3,6 @@ package dev.keeptrusts.export.cli;
 import dev.keeptrusts.export.catalog.ExportCatalog;
 import dev.keeptrusts.export.catalog.ExportEntry;
 import dev.keeptrusts.export.catalog.ExportStatus;
-import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.catalog.StaleRuns;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
@@ -55,7 +54,7 @@ class ExportUploadCommand implements Callable<Integer> {
     KtHome home = KtHome.fromEnvironment(kt.env);
     KtConfig config = kt.config(home);
     S3Settings settings = S3Settings.resolve(s3Bucket, s3Prefix, true, config, kt.env);
-    ExportCatalog catalog = new FileExportCatalog(home.catalog());
+    ExportCatalog catalog = kt.catalog();
     ExportEntry entry = StaleRuns.reap(catalog, catalog.get(id));
     if (entry.status != ExportStatus.COMPLETED) {
       throw new UsageException("export " + id + " is " + entry.status.label() + ": only a completed export can be uploaded");

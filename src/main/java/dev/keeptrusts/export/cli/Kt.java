@@ -1,6 +1,8 @@
 package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.manifest.ToolVersion;
+import dev.keeptrusts.export.catalog.ExportCatalog;
+import dev.keeptrusts.export.catalog.FileExportCatalog;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
 import java.io.PrintWriter;
@@ -49,6 +51,11 @@ public class Kt {
   /** The configuration: {@code --config FILE} (which must exist), else {@code KT_HOME/config.yaml} if present. */
   KtConfig config(KtHome home) {
     return configFile != null ? KtConfig.load(configFile.toAbsolutePath(), true) : KtConfig.load(home.configFile());
+  }
+
+  /** The catalog of exports of this {@code KT_HOME}: the one place its storage is chosen. */
+  ExportCatalog catalog() {
+    return new FileExportCatalog(KtHome.fromEnvironment(env).catalog());
   }
 
   public static void main(String[] args) {

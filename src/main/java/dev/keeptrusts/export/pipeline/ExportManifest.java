@@ -47,7 +47,7 @@ final class ExportManifest {
         request.createdAt().toString(),
         completedAt.toString(),
         new Manifest.Window(Micros.format(request.window().fromMicros()), Micros.format(request.window().toMicros())),
-        request.filters().stream().map(f -> f.key() + "=" + String.join(",", f.values())).toList(),
+        request.filters().stream().map(RecordFilter::asFlag).toList(),
         new Manifest.Source(request.source().maskedUrl(), request.type().table(), query.selectSql(), query.statsSql(), parameters),
         schema,
         files,

@@ -15,6 +15,11 @@ import java.util.TreeSet;
  */
 public record RecordFilter(String key, String field, List<String> values) implements Serializable {
 
+  /** The filter as a {@code --filter} value, {@code key=v1,v2}, as the catalog and manifest record it. */
+  public String asFlag() {
+    return key + "=" + String.join(",", values);
+  }
+
   /**
    * Parses every {@code --filter} flag for the given record type, merging repeated keys (the
    * intersection of their values, since separate flags are AND).
