@@ -2,6 +2,7 @@ package dev.keeptrusts.export.cli;
 
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
+import dev.keeptrusts.export.config.SourceResolver;
 import dev.keeptrusts.export.request.UsageException;
 import dev.keeptrusts.export.source.DemoData;
 import dev.keeptrusts.export.source.GatewaySchema;
@@ -53,7 +54,13 @@ class DemoCommand {
       }
       Instant end = parseUntil();
       KtHome home = KtHome.fromEnvironment(kt.env);
-      JdbcSource target = sourceFlags.resolve(kt, home, kt.config(home)).source();
+      SourceResolver.Resolved resolved = sourceFlags.resolve(kt, home, kt.config(home));
+      if (resolved.demo()) {
+        throw new UsageException(
+            "kt demo seed writes to a database you name: give --jdbc-url (the demo database in " + home.demoDirectory()
+                + " is built by kt on first use; delete that folder to rebuild it)");
+      }
+      JdbcSource target = resolved.source();
       long[] counts = DemoData.seed(target, events, end, replace);
       kt.out.println(String.format(Locale.US, "Seeded %,d events and %,d escalations into %s", counts[0], counts[1], target.maskedUrl()));
       return Kt.OK;

@@ -30,12 +30,14 @@ public final class DemoDatabase {
     if (!Files.exists(file)) {
       create(directory, file);
     }
-    return source(directory, NAME);
+    // Once built, the file is never written again, so every kt process opens it read-only and
+    // without a file lock: any number of exports can read it at once, and none depends on another
+    // process staying alive (as H2's AUTO_SERVER would make them).
+    return new JdbcSource("jdbc:h2:file:" + directory.resolve(NAME) + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO", "kt", "");
   }
 
   private static JdbcSource source(Path directory, String name) {
-    // AUTO_SERVER lets several kt processes read the same file at once.
-    return new JdbcSource("jdbc:h2:file:" + directory.resolve(name) + ";AUTO_SERVER=TRUE", "kt", "");
+    return new JdbcSource("jdbc:h2:file:" + directory.resolve(name), "kt", "");
   }
 
   private static void create(Path directory, Path file) {

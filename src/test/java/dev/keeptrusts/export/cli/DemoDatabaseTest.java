@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,19 @@ class DemoDatabaseTest {
     }
     // 30 of the demo's 180 days: about a sixth of its events.
     assertTrue(exported > DemoDatabase.EVENTS / 8 && exported < DemoDatabase.EVENTS / 4, "exported " + exported);
+
+    // Several background exports read the demo database at once, none depending on another.
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      KtRun concurrent = KtRun.run(env, "export", "create", "--since", "30d", "--format", "csv");
+      assertEquals(0, concurrent.exitCode(), concurrent::toString);
+      ids.add(concurrent.field("Export ID"));
+    }
+    for (String id : ids) {
+      JsonNode done = KtRun.awaitFinal(env, id, Duration.ofMinutes(2));
+      assertEquals("completed", done.get("status").asText(), done::toString);
+      assertEquals(done.get("records_expected").asLong(), done.get("records_written").asLong());
+    }
 
     KtRun escalations = KtRun.run(env, "export", "create", "--since", "90d", "--type", "escalations", "--format", "csv",
         "--output", home.resolve("pkg/escalations.csv").toString());
