@@ -13,4 +13,5 @@ if [[ ! -f "$jar" || -n "$(find "$here/pom.xml" "$here/src/main" -newer "$jar" -
   rm -f "$here/target-build.log"
 fi
 
-exec java ${KT_JAVA_OPTS:-} -jar "$jar" "$@"
+# Spark on Java 17 needs sun.nio.ch opened; harmless for the other runners.
+exec java --add-opens=java.base/sun.nio.ch=ALL-UNNAMED ${KT_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -20,6 +20,7 @@ import dev.keeptrusts.export.sink.S3Settings;
 import dev.keeptrusts.export.sink.S3Store;
 import dev.keeptrusts.export.launcher.ExportJob;
 import dev.keeptrusts.export.launcher.ExportOptionsFactory;
+import dev.keeptrusts.export.launcher.RunnerConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,12 @@ class ExportCreateCommand implements Callable<Integer> {
   @Option(names = "--s3-upload", description = "Write the export to S3 with the bucket and prefix of export.s3 in the config file.")
   boolean s3Upload;
 
+  @Option(names = "--runner", paramLabel = "direct|flink|spark", description = "Run on Beam's DirectRunner (default), Flink's embedded cluster or Spark local, with the options of runner-configs/.")
+  String runner;
+
+  @Option(names = "--runner-config", paramLabel = "FILE", description = "A runner option file, e.g. runner-configs/flink-cluster.options edited for your cluster.")
+  java.nio.file.Path runnerConfig;
+
   @Option(names = "--wait", description = "Wait until the export has finished, showing its progress, and exit non-zero if it failed. Implied by --output FILE.")
   boolean wait;
 
@@ -118,7 +125,8 @@ class ExportCreateCommand implements Callable<Integer> {
     if (s3 != null && output != null) {
       throw new UsageException("--output and --s3-bucket/--s3-upload both say where the export goes: give one of them");
     }
-    ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, beamOptions, s3);
+    List<String> pipelineOptions = RunnerConfig.resolve(runner, runnerConfig).mergedWith(beamOptions);
+    ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, pipelineOptions, s3);
     ExportOptions options =
         ExportOptionsFactory.fromSpec(asked, since, ExportRequest.newExportId(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
     ExportRequest request = ExportRequest.fromOptions(options, home.exports(), Instant.now());
@@ -169,7 +177,8 @@ class ExportCreateCommand implements Callable<Integer> {
   private ExportSpec resolved(ExportRequest request, S3Settings s3) {
     return new ExportSpec(
         type, request.window().from().toString(), request.window().to().toString(), filters, format,
-        request.destination().path().toString(), shards, compression, csvRaw, name, beamOptions, s3);
+        request.destination().path().toString(), shards, compression, csvRaw, name,
+        RunnerConfig.resolve(runner, runnerConfig).mergedWith(beamOptions), s3);
   }
 
   private static ExportEntry newEntry(ExportRequest request, ExportSpec resolved) {

@@ -13,8 +13,9 @@ public final class ExportOptionsFactory {
   private ExportOptionsFactory() {}
 
   /**
-   * The options of {@code spec} with the given id and source, on the DirectRunner without its
-   * test-only checks; Beam options in the spec pass through unchanged.
+   * The options of {@code spec} with the given id and source. The spec's Beam options (the runner
+   * file's, then those after {@code --}) pass through; the DirectRunner runs without its
+   * test-only checks.
    */
   public static ExportOptions fromSpec(ExportSpec spec, String since, String exportId, String jdbcUrl, String jdbcUser) {
     for (String option : spec.beamOptions()) {
@@ -31,11 +32,13 @@ public final class ExportOptionsFactory {
     } catch (IllegalArgumentException e) {
       throw new UsageException("invalid Beam option after --: " + e.getMessage());
     }
-    options.setRunner(DirectRunner.class);
-    DirectOptions direct = options.as(DirectOptions.class);
-    direct.setEnforceImmutability(false);
-    direct.setEnforceEncodability(false);
-    direct.setBlockOnRun(false); // so a failed or stopped run can be cancelled before its staging is removed
+    if (options.getRunner() == DirectRunner.class) {
+      DirectOptions direct = options.as(DirectOptions.class);
+      direct.setEnforceImmutability(false);
+      direct.setEnforceEncodability(false);
+      direct.setBlockOnRun(false); // so a failed or stopped run can be cancelled before its staging is removed
+    }
+    MasterCheck.reachable(options);
     options.setJobName("kt-export");
     options.setExportId(exportId);
     options.setType(spec.type());
