@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.config.KtHome;
 import dev.keeptrusts.export.config.Setting;
+import dev.keeptrusts.export.launcher.RunnerConfig;
 import dev.keeptrusts.export.manifest.ToolVersion;
 import dev.keeptrusts.export.request.UsageException;
 import dev.keeptrusts.export.sink.S3Settings;
@@ -92,6 +93,14 @@ class ConfigCommand {
       s3.put("credentials", credentialsOrigin(env));
       origins.put("export.s3.credentials", "AWS default chain; never printed");
       root.put("export", Map.of("s3", s3));
+
+      // Runner: --runner/--runner-config > runner.name/runner.config > the default; options after -- win over the file.
+      Map<String, Object> runner = new LinkedHashMap<>();
+      RunnerConfig chosen = RunnerConfig.resolve(null, null, config);
+      runner.put("config", chosen.name());
+      runner.put("options", chosen.options());
+      root.put("runner", runner);
+      origins.put("runner", RunnerConfig.origin(null, null, config) + " (a --runner or --runner-config flag wins; options after -- win over the file)");
       root.put("origins", origins);
       return root;
     }

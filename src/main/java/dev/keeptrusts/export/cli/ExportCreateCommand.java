@@ -125,7 +125,7 @@ class ExportCreateCommand implements Callable<Integer> {
     if (s3 != null && output != null) {
       throw new UsageException("--output and --s3-bucket/--s3-upload both say where the export goes: give one of them");
     }
-    List<String> pipelineOptions = RunnerConfig.resolve(runner, runnerConfig).mergedWith(beamOptions);
+    List<String> pipelineOptions = RunnerConfig.resolve(runner, runnerConfig, config).mergedWith(beamOptions);
     ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, pipelineOptions, s3);
     ExportOptions options =
         ExportOptionsFactory.fromSpec(asked, since, ExportRequest.newExportId(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
@@ -147,7 +147,7 @@ class ExportCreateCommand implements Callable<Integer> {
     boolean foreground = wait || request.destination().isSingleFile();
 
     if (foreground) {
-      catalog.add(newEntry(request, resolved(request, s3)));
+      catalog.add(newEntry(request, resolved(request, s3, pipelineOptions)));
       try (ProgressDisplay display = ProgressDisplay.create(kt, request.type().plural())) {
         ExportResult result = ExportJob.run(catalog, request, options, publisher, display);
         display.close();
@@ -156,7 +156,7 @@ class ExportCreateCommand implements Callable<Integer> {
       return Kt.OK;
     }
     long expected = ExportRunner.preflight(request);
-    ExportEntry entry = newEntry(request, resolved(request, s3));
+    ExportEntry entry = newEntry(request, resolved(request, s3, pipelineOptions));
     entry.recordsExpected = expected;
     catalog.add(entry);
     ExportEntry.Run run =
@@ -174,11 +174,11 @@ class ExportCreateCommand implements Callable<Integer> {
   }
 
   /** The flags as the run will use them: the window as resolved now, the output as an absolute path. */
-  private ExportSpec resolved(ExportRequest request, S3Settings s3) {
+  private ExportSpec resolved(ExportRequest request, S3Settings s3, List<String> pipelineOptions) {
     return new ExportSpec(
         type, request.window().from().toString(), request.window().to().toString(), filters, format,
         request.destination().path().toString(), shards, compression, csvRaw, name,
-        RunnerConfig.resolve(runner, runnerConfig).mergedWith(beamOptions), s3);
+        pipelineOptions, s3);
   }
 
   private static ExportEntry newEntry(ExportRequest request, ExportSpec resolved) {

@@ -38,7 +38,9 @@ public record KtConfig(Path file, JsonNode root) {
           "export.s3.path_style_access",
           "export.s3.sse",
           "export.s3.kms_key_id",
-          "export.s3.storage_class");
+          "export.s3.storage_class",
+          "runner.name",
+          "runner.config");
 
   /** No configuration: for a background run, which gets everything resolved from its parent. */
   public static KtConfig empty(Path file) {

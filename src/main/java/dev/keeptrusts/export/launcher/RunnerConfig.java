@@ -1,5 +1,6 @@
 package dev.keeptrusts.export.launcher;
 
+import dev.keeptrusts.export.config.KtConfig;
 import dev.keeptrusts.export.pipeline.ExportOptions;
 import dev.keeptrusts.export.request.UsageException;
 import java.io.IOException;
@@ -24,10 +25,32 @@ public record RunnerConfig(String name, List<String> options) {
   private static final Map<String, String> BUNDLED =
       Map.of("direct", "direct", "flink", "flink-local", "spark", "spark-local");
 
-  /** The runner file for the flags; the direct runner's when neither is given. */
-  public static RunnerConfig resolve(String runner, Path runnerConfigFile) {
+  /** The runner used when neither the flags nor the config file choose one. */
+  public static final String DEFAULT_RUNNER = "direct";
+
+  /**
+   * The runner file, with one precedence: {@code --runner} or {@code --runner-config}, else
+   * {@code runner.name} or {@code runner.config} in the config file, else {@link #DEFAULT_RUNNER}.
+   */
+  public static RunnerConfig resolve(String runner, Path runnerConfigFile, KtConfig config) {
+    if (runner == null && runnerConfigFile == null) {
+      String file = config.text("runner.config");
+      return resolve(config.text("runner.name"), file == null ? null : Path.of(file));
+    }
+    return resolve(runner, runnerConfigFile);
+  }
+
+  /** Where the runner choice comes from, for {@code kt config show}. */
+  public static String origin(String runner, Path runnerConfigFile, KtConfig config) {
+    if (runner != null || runnerConfigFile != null) {
+      return "flag";
+    }
+    return config.has("runner.name") || config.has("runner.config") ? "config file" : "default";
+  }
+
+  static RunnerConfig resolve(String runner, Path runnerConfigFile) {
     if (runner != null && runnerConfigFile != null) {
-      throw new UsageException("--runner and --runner-config both choose the runner: give one of them");
+      throw new UsageException("--runner and --runner-config (or runner.name and runner.config) both choose the runner: give one of them");
     }
     if (runnerConfigFile != null) {
       Path file = runnerConfigFile.toAbsolutePath();
@@ -40,7 +63,7 @@ public record RunnerConfig(String name, List<String> options) {
         throw new UsageException("cannot read runner config " + file + ": " + e.getMessage());
       }
     }
-    String key = runner == null ? "direct" : runner.toLowerCase();
+    String key = runner == null ? DEFAULT_RUNNER : runner.toLowerCase();
     String bundled = BUNDLED.get(key);
     if (bundled == null) {
       throw new UsageException(
