@@ -75,6 +75,7 @@ public final class PlainLoop {
 
   private static long toParquet(ResultSet rs, List<Field> fields, Schema schema, Path out) throws Exception {
     long rows = 0;
+    Files.deleteIfExists(out); // a previous repetition's file
     try (ParquetWriter<GenericRecord> writer =
         AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(out.toUri()), new Configuration()))
             .withSchema(schema)
