@@ -99,6 +99,9 @@ class ConfigCommand {
       RunnerConfig chosen = RunnerConfig.resolve(null, null, config);
       runner.put("config", chosen.name());
       runner.put("options", chosen.options());
+      if (RunnerConfig.origin(null, null, config).equals("default")) {
+        runner.put("large_exports", "flink-local, from " + RunnerConfig.LARGE_EXPORT + " records");
+      }
       root.put("runner", runner);
       origins.put("runner", RunnerConfig.origin(null, null, config) + " (a --runner or --runner-config flag wins; options after -- win over the file)");
       root.put("origins", origins);

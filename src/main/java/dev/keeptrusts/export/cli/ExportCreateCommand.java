@@ -125,11 +125,13 @@ class ExportCreateCommand implements Callable<Integer> {
     if (s3 != null && output != null) {
       throw new UsageException("--output and --s3-bucket/--s3-upload both say where the export goes: give one of them");
     }
+    boolean runnerByDefault = RunnerConfig.origin(runner, runnerConfig, config).equals("default");
     List<String> pipelineOptions = RunnerConfig.resolve(runner, runnerConfig, config).mergedWith(beamOptions);
     ExportSpec asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, pipelineOptions, s3);
+    Instant now = Instant.now();
     ExportOptions options =
         ExportOptionsFactory.fromSpec(asked, since, ExportRequest.newExportId(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
-    ExportRequest request = ExportRequest.fromOptions(options, home.exports(), Instant.now());
+    ExportRequest request = ExportRequest.fromOptions(options, home.exports(), now);
     SourceResolver.Resolved source = sourceFlags.resolve(kt, home, config);
     if (source.demo()) {
       kt.err.println(
@@ -137,6 +139,14 @@ class ExportCreateCommand implements Callable<Integer> {
               + config.file());
     }
     request = request.withSource(source.source());
+    long expected = ExportRunner.preflight(request);
+    if (runnerByDefault && expected >= RunnerConfig.LARGE_EXPORT) {
+      // Large exports default to Flink's embedded cluster: faster and flat in memory (bench/RESULTS.md).
+      pipelineOptions = RunnerConfig.resolve("flink", null, config).mergedWith(beamOptions);
+      asked = new ExportSpec(type, from, to, filters, format, output, shards, compression, csvRaw, name, pipelineOptions, s3);
+      options = ExportOptionsFactory.fromSpec(asked, since, request.id(), sourceFlags.jdbcUrl, sourceFlags.jdbcUser);
+      request = ExportRequest.fromOptions(options, home.exports(), now).withSource(source.source());
+    }
     Publisher publisher = null;
     if (s3 != null) {
       S3Store store = S3Store.open(s3, options, kt.env);
@@ -155,7 +165,6 @@ class ExportCreateCommand implements Callable<Integer> {
       }
       return Kt.OK;
     }
-    long expected = ExportRunner.preflight(request);
     ExportEntry entry = newEntry(request, resolved(request, s3, pipelineOptions));
     entry.recordsExpected = expected;
     catalog.add(entry);

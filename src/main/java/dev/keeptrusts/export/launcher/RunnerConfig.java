@@ -25,8 +25,15 @@ public record RunnerConfig(String name, List<String> options) {
   private static final Map<String, String> BUNDLED =
       Map.of("direct", "direct", "flink", "flink-local", "spark", "spark-local");
 
-  /** The runner used when neither the flags nor the config file choose one. */
+  /**
+   * The runner used when neither the flags nor the config file choose one: the DirectRunner,
+   * which starts fastest, for exports below {@link #LARGE_EXPORT} records, and Flink's embedded
+   * cluster from there on (see bench/RESULTS.md).
+   */
   public static final String DEFAULT_RUNNER = "direct";
+
+  /** From this many records, an export with no runner chosen runs on Flink's embedded cluster. */
+  public static final long LARGE_EXPORT = 500_000;
 
   /**
    * The runner file, with one precedence: {@code --runner} or {@code --runner-config}, else

@@ -2,6 +2,7 @@ package dev.keeptrusts.export.pipeline;
 
 import dev.keeptrusts.export.manifest.Manifest;
 import dev.keeptrusts.export.manifest.ManifestIo;
+import dev.keeptrusts.export.sink.LocalProgress;
 import dev.keeptrusts.export.sink.ShardIndex;
 import dev.keeptrusts.export.sink.StagedOutput;
 import dev.keeptrusts.export.sink.WriteShards;
@@ -18,6 +19,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -70,10 +75,11 @@ public final class ExportRunner {
       handle.started(staged);
       try {
         Pipeline pipeline = Pipeline.create(options);
-        ExportPipeline.build(pipeline, request, slices, staged.stagingDirectory().toString(), shards);
-        PipelineResult result = pipeline.run();
+        String stagingDirectory = staged.stagingDirectory().toString();
+        ExportPipeline.build(pipeline, request, slices, stagingDirectory, shards);
+        PipelineResult result = start(pipeline, stagingDirectory, listener);
         handle.running(result);
-        PipelineResult.State state = waitOrCancel(result, listener);
+        PipelineResult.State state = waitOrCancel(result, stagingDirectory, listener);
         if (handle.aborted()) {
           throw new ExportFailedException("the export was stopped before it finished");
         }
@@ -102,6 +108,7 @@ public final class ExportRunner {
         }
       } finally {
         staged.discard();
+        LocalProgress.forget(staged.stagingDirectory().toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,15 +118,45 @@ public final class ExportRunner {
   }
 
   /**
+   * Runs the pipeline. Some runners (Flink's embedded cluster, Spark local) return from {@code
+   * run()} only when the job is over, so it runs on its own thread while this one reports the
+   * progress of the writers in this JVM.
+   */
+  private static PipelineResult start(Pipeline pipeline, String stagingDirectory, RunListener listener) {
+    CompletableFuture<PipelineResult> running = CompletableFuture.supplyAsync(pipeline::run, RUN_THREAD);
+    try {
+      while (true) {
+        try {
+          return running.get(PROGRESS_INTERVAL.getMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+          listener.progress(LocalProgress.written(stagingDirectory));
+        }
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ExportFailedException("interrupted while the pipeline ran");
+    }
+  }
+
+  /** Runs pipelines on a daemon thread, so a JVM asked to stop is not held up by it. */
+  private static final java.util.concurrent.Executor RUN_THREAD = runnable -> {
+    Thread thread = new Thread(runnable, "kt-export-pipeline");
+    thread.setDaemon(true);
+    thread.start();
+  };
+
+  /**
    * Waits for the run to end, reporting progress; when it fails, cancels it and waits for its
    * workers to stop, so none of them is still writing when the staging directory is removed.
    */
-  private static PipelineResult.State waitOrCancel(PipelineResult result, RunListener listener) {
+  private static PipelineResult.State waitOrCancel(PipelineResult result, String stagingDirectory, RunListener listener) {
     try {
       PipelineResult.State state = null;
       while (state == null || !state.isTerminal()) {
         state = result.waitUntilFinish(PROGRESS_INTERVAL);
-        listener.progress(recordsWritten(result));
+        listener.progress(Math.max(recordsWritten(result), LocalProgress.written(stagingDirectory)));
       }
       return state;
     } catch (RuntimeException e) {

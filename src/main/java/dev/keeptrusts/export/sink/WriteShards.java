@@ -78,7 +78,7 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
   public PCollection<String> expand(PCollection<GenericRecord> records) {
     String partsDirectory = Path.of(stagingDirectory, StagedOutput.PARTS).toString();
     return records
-        .apply("WriteParts", ParDo.of(new WritePartsFn(layout, tallyFields, partsDirectory)))
+        .apply("WriteParts", ParDo.of(new WritePartsFn(layout, tallyFields, stagingDirectory, partsDirectory)))
         .setCoder(SerializableCoder.of(Part.class))
         .apply("GatherParts", Combine.globally(new GatherPartsFn()))
         .apply("AssembleShards", ParDo.of(new AssembleShardsFn(layout, stagingDirectory, prefix, extension, numShards)));
@@ -98,6 +98,7 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
     private final Counter written = Metrics.counter(METRICS_NAMESPACE, RECORDS_WRITTEN);
     private final ShardLayout layout;
     private final List<String> tallyFields;
+    private final String stagingDirectory;
     private final String partsDirectory;
     private transient FileIO.Sink<GenericRecord> sink;
     private transient FileChannel channel;
@@ -105,9 +106,10 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
     private transient long records;
     private transient Map<String, Map<String, Long>> tallies;
 
-    WritePartsFn(ShardLayout layout, List<String> tallyFields, String partsDirectory) {
+    WritePartsFn(ShardLayout layout, List<String> tallyFields, String stagingDirectory, String partsDirectory) {
       this.layout = layout;
       this.tallyFields = tallyFields;
+      this.stagingDirectory = stagingDirectory;
       this.partsDirectory = partsDirectory;
     }
 
@@ -130,6 +132,9 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
         tallies.computeIfAbsent(field, f -> new TreeMap<>()).merge(value == null ? NONE : value.toString(), 1L, Long::sum);
       }
       written.inc();
+      if (records % 1000 == 0) {
+        LocalProgress.add(stagingDirectory, 1000);
+      }
     }
 
     @FinishBundle
@@ -137,6 +142,7 @@ public class WriteShards extends PTransform<PCollection<GenericRecord>, PCollect
       if (channel == null) {
         return;
       }
+      LocalProgress.add(stagingDirectory, records % 1000);
       sink.flush(); // ParquetIO's sink closes the channel itself
       if (channel.isOpen()) {
         channel.close();
