@@ -139,7 +139,9 @@ class ExportCreateCommand implements Callable<Integer> {
               + config.file());
     }
     request = request.withSource(source.source());
-    long expected = ExportRunner.preflight(request);
+    boolean foreground = wait || request.destination().isSingleFile();
+    // The count picks the default runner, and a background export checks the source before returning.
+    long expected = foreground && !runnerByDefault ? -1 : ExportRunner.preflight(request);
     if (runnerByDefault && expected >= RunnerConfig.LARGE_EXPORT) {
       // Large exports default to Flink's embedded cluster: faster and flat in memory (bench/RESULTS.md).
       pipelineOptions = RunnerConfig.resolve("flink", null, config).mergedWith(beamOptions);
@@ -154,7 +156,6 @@ class ExportCreateCommand implements Callable<Integer> {
       publisher = new S3Publisher(store, request.id());
     }
     ExportCatalog catalog = kt.catalog();
-    boolean foreground = wait || request.destination().isSingleFile();
 
     if (foreground) {
       catalog.add(newEntry(request, resolved(request, s3, pipelineOptions)));
